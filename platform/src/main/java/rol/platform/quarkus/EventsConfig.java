@@ -1,0 +1,51 @@
+package rol.platform.quarkus;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Outbox relay and inbox consumer settings of a service; the Kafka connection itself is {@code kafka.*}. */
+@ConfigMapping(prefix = "events")
+public interface EventsConfig {
+
+    /** The CloudEvents {@code source} of the events this service writes, e.g. {@code /task-service}. */
+    String source();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the relay looks for unsent events. */
+        @WithDefault("0.5s")
+        Duration interval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** The longest wait between retries while Kafka is unreachable. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** How long sent events stay in the outbox table for diagnosis. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Consumer {
+        /** The topics this service consumes; none means it consumes nothing. */
+        Optional<List<String>> topics();
+
+        /** Kafka consumer group, also the consumer's name in the inbox. */
+        Optional<String> group();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+}

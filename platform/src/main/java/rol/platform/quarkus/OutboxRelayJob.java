@@ -1,0 +1,126 @@
+package rol.platform.quarkus;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jboss.logging.Logger;
+import rol.platform.event.Topics;
+import rol.platform.inbox.Backoff;
+import rol.platform.outbox.Outbox;
+import rol.platform.outbox.OutboxRelay;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Drives the outbox relay: every interval while Kafka answers, backing off while it does not. */
+@ApplicationScoped
+public class OutboxRelayJob {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayJob.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    KafkaSettings kafka;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    Clock clock;
+
+    private KafkaProducer<String, String> producer;
+    private OutboxRelay relay;
+    private Backoff backoff;
+    private volatile Instant nextAttempt = Instant.MIN;
+    private volatile String lastFailure;
+    private boolean topicsReady;
+
+    @Scheduled(every = "${events.relay.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayDisabled.class)
+    synchronized void relay() {
+        if (Instant.now().isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            start();
+            OutboxRelay.Result result;
+            do {
+                result = relay.relayOnce();
+            } while (!result.failed() && result.sent() == config.relay().batchSize());
+            if (result.failed()) {
+                failed(result.failure());
+            } else {
+                backoff.reset();
+                lastFailure = null;
+            }
+        } catch (Exception e) {
+            failed(String.valueOf(e));
+        }
+    }
+
+    private void start() throws Exception {
+        if (relay == null) {
+            backoff = new Backoff(config.relay().interval(), config.relay().maxBackoff());
+            producer = kafka.producer();
+            relay = new OutboxRelay(dataSource, producer, config.relay().batchSize());
+        }
+        if (!topicsReady) {
+            kafka.ensureTopics(Topics.names());
+            topicsReady = true;
+        }
+    }
+
+    private void failed(String failure) {
+        Duration wait = backoff == null ? config.relay().maxBackoff() : backoff.next();
+        nextAttempt = Instant.now().plus(wait);
+        if (!failure.equals(lastFailure)) {
+            LOG.warnf("outbox relay cannot publish now (%s); events stay in the outbox, next try in %s", failure, wait);
+        }
+        lastFailure = failure;
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = RelayDisabled.class)
+    void purge() {
+        try {
+            int purged;
+            try (Connection connection = dataSource.getConnection()) {
+                purged = Outbox.purgeSentBefore(connection, clock.instant().minus(config.relay().retention()));
+            }
+            if (purged > 0) {
+                LOG.infof("outbox: removed %d events sent more than %s ago", purged, config.relay().retention());
+            }
+        } catch (Exception e) {
+            LOG.warn("outbox purge failed; it is tried again in an hour", e);
+        }
+    }
+
+    /** The failure that currently holds the relay back, or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    synchronized void stop(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @ApplicationScoped
+    public static class RelayDisabled implements Scheduled.SkipPredicate {
+        @Inject
+        EventsConfig config;
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !config.relay().enabled();
+        }
+    }
+}

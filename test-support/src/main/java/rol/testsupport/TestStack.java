@@ -1,0 +1,118 @@
+package rol.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real servers for tests, started through the project's own {@code ./stack} script with a directory and ports
+ * of their own, so that a running development stack is never touched.
+ */
+public final class TestStack {
+
+    /** Servers for module tests: PostgreSQL and Kafka only. */
+    public static final TestStack MODULE = new TestStack("test", 55442, 59192, 18091);
+    /** The whole system for end-to-end tests. */
+    public static final TestStack E2E = new TestStack("e2e", 55452, 59292, 18081);
+
+    private final String name;
+    private final int pgPort;
+    private final int kafkaPort;
+    private final int firstServicePort;
+
+    private TestStack(String name, int pgPort, int kafkaPort, int firstServicePort) {
+        this.name = name;
+        this.pgPort = pgPort;
+        this.kafkaPort = kafkaPort;
+        this.firstServicePort = firstServicePort;
+    }
+
+    public static Path root() {
+        String configured = System.getProperty("rol.root");
+        Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("stack")) && Files.exists(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the project root (the folder with ./stack) above " + dir);
+    }
+
+    public void up(String... components) {
+        run("up", components);
+    }
+
+    /** Starts the components on wiped data: no state from an earlier run leaks into the tests. */
+    public void upFresh(String... components) {
+        List<String> args = new ArrayList<>(List.of("--fresh"));
+        args.addAll(List.of(components));
+        run("up", args.toArray(String[]::new));
+    }
+
+    public void down(String... components) {
+        run("down", components);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public int reportPort() {
+        return firstServicePort;
+    }
+
+    public int taskPort() {
+        return firstServicePort + 1;
+    }
+
+    public int notificationPort() {
+        return firstServicePort + 2;
+    }
+
+    public Path stackDir() {
+        return root().resolve(".stack").resolve(name);
+    }
+
+    public Map<String, String> environment() {
+        return Map.of(
+                "STACK_DIR", stackDir().toString(),
+                "STACK_PG_PORT", String.valueOf(pgPort),
+                "STACK_KAFKA_PORT", String.valueOf(kafkaPort),
+                "STACK_REPORT_PORT", String.valueOf(reportPort()),
+                "STACK_TASK_PORT", String.valueOf(taskPort()),
+                "STACK_NOTIFICATION_PORT", String.valueOf(notificationPort()));
+    }
+
+    private void run(String command, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(root().resolve("stack").toString());
+        cmd.add(command);
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root().toFile()).inheritIO();
+        pb.environment().putAll(environment());
+        try {
+            Process process = pb.start();
+            if (!process.waitFor(15, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./stack " + String.join(" ", cmd.subList(1, cmd.size())) + " timed out");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./stack " + String.join(" ", cmd.subList(1, cmd.size()))
+                        + " failed (exit " + process.exitValue() + "); logs in " + stackDir().resolve("logs"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run ./stack", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running ./stack", e);
+        }
+    }
+}
