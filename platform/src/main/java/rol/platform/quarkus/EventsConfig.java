@@ -29,8 +29,8 @@ public interface EventsConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** The longest wait between retries while Kafka is unreachable. */
-        @WithDefault("30s")
+        /** The longest wait between retries while Kafka is unreachable: also the longest delay after it returns. */
+        @WithDefault("10s")
         Duration maxBackoff();
 
         /** How long sent events stay in the outbox table for diagnosis. */
@@ -45,7 +45,8 @@ public interface EventsConfig {
         /** Kafka consumer group, also the consumer's name in the inbox. */
         Optional<String> group();
 
-        @WithDefault("30s")
+        /** The longest wait before retrying an event that failed to apply. */
+        @WithDefault("10s")
         Duration maxBackoff();
     }
 }

@@ -86,26 +86,50 @@ public class ReportResource {
         return ReportViews.Detail.of(intake.publish(id));
     }
 
-    /** Strict decoding in the declared charset (UTF-8 when none): damaged bytes are refused, not silently replaced. */
-    private static String decode(byte[] body, String contentType) {
+    /**
+     * Strict decoding: a byte-order mark decides the encoding, else the declared charset, else UTF-8. Damaged bytes
+     * are refused, not silently replaced.
+     */
+    static String decode(byte[] body, String contentType) {
         Charset charset = StandardCharsets.UTF_8;
-        if (contentType != null) {
+        int skip = 0;
+        if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
+            skip = 3;
+        } else if (startsWith(body, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (startsWith(body, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (contentType != null) {
             try {
                 String declared = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
                 if (declared != null) {
                     charset = Charset.forName(declared);
                 }
             } catch (IllegalArgumentException e) {
-                // unknown or malformed charset name: fall back to UTF-8, whose strict decoding then decides
+                // unknown or malformed charset name: UTF-8, whose strict decoding then decides
             }
         }
         try {
-            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body, skip, body.length - skip)).toString();
         } catch (CharacterCodingException e) {
             throw ProblemException.invalid("body", "report.undecodable", charset.name());
         }
+    }
+
+    private static boolean startsWith(byte[] body, int... prefix) {
+        if (body.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((body[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String blankToNull(String s) {

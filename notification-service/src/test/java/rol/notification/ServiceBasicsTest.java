@@ -1,0 +1,59 @@
+package rol.notification;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import rol.testsupport.StackResource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shared platform wiring inside a service: readiness covers database, Kafka and events; errors are problems. */
+@QuarkusTest
+@WithTestResource(value = StackResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "notification"))
+class ServiceBasicsTest {
+
+    @Test
+    void readinessCoversTheDatabaseKafkaAndTheEventPlumbing() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check",
+                        "events"));
+    }
+
+    @Test
+    void anUnknownAddressIsAProblemInChinese() {
+        given().when().get("/api/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("找不到要访问的内容"));
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theSharedOutboxAndInboxMigrationIsApplied() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select script, success from flyway_schema_history"
+                     + " where script = 'R__outbox_inbox.sql'")) {
+            assertTrue(rs.next(), "the repeatable migration from the platform jar ran");
+            assertTrue(rs.getBoolean("success"));
+            s.executeQuery("select position, event_id, sent_at from outbox_event limit 1").close();
+            s.executeQuery("select consumer, event_id, outcome from inbox_event limit 1").close();
+        }
+    }
+}
