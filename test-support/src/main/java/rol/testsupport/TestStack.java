@@ -15,19 +15,21 @@ import java.util.concurrent.TimeUnit;
 public final class TestStack {
 
     /** Servers for module tests: PostgreSQL and Kafka only. */
-    public static final TestStack MODULE = new TestStack("test", 55442, 59192, 18091);
+    public static final TestStack MODULE = new TestStack("test", 55442, 59192, 58380, 18091);
     /** The whole system for end-to-end tests. */
-    public static final TestStack E2E = new TestStack("e2e", 55452, 59292, 18081);
+    public static final TestStack E2E = new TestStack("e2e", 55452, 59292, 58280, 18081);
 
     private final String name;
     private final int pgPort;
     private final int kafkaPort;
+    private final int keycloakPort;
     private final int firstServicePort;
 
-    private TestStack(String name, int pgPort, int kafkaPort, int firstServicePort) {
+    private TestStack(String name, int pgPort, int kafkaPort, int keycloakPort, int firstServicePort) {
         this.name = name;
         this.pgPort = pgPort;
         this.kafkaPort = kafkaPort;
+        this.keycloakPort = keycloakPort;
         this.firstServicePort = firstServicePort;
     }
 
@@ -65,6 +67,15 @@ public final class TestStack {
         return "127.0.0.1:" + kafkaPort;
     }
 
+    /** The realm's issuer, spelled exactly as Keycloak puts it into tokens. */
+    public String issuer() {
+        return "http://localhost:" + keycloakPort + "/realms/rule-of-law";
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
     public int reportPort() {
         return firstServicePort;
     }
@@ -86,6 +97,7 @@ public final class TestStack {
                 "STACK_DIR", stackDir().toString(),
                 "STACK_PG_PORT", String.valueOf(pgPort),
                 "STACK_KAFKA_PORT", String.valueOf(kafkaPort),
+                "STACK_KEYCLOAK_PORT", String.valueOf(keycloakPort),
                 "STACK_REPORT_PORT", String.valueOf(reportPort()),
                 "STACK_TASK_PORT", String.valueOf(taskPort()),
                 "STACK_NOTIFICATION_PORT", String.valueOf(notificationPort()));

@@ -3,6 +3,9 @@ package rol.platform.problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -124,6 +127,45 @@ public final class ProblemMappers {
                 }
             });
             return answer.type(Problem.MEDIA_TYPE).build();
+        }
+    }
+
+    /** No token, or one that failed verification (expired, wrong issuer or audience, bad signature). */
+    @Provider
+    public static class Unauthenticated implements ExceptionMapper<AuthenticationFailedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return unauthorized(uri);
+        }
+    }
+
+    @Provider
+    public static class Unauthorized implements ExceptionMapper<UnauthorizedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(UnauthorizedException e) {
+            return unauthorized(uri);
+        }
+    }
+
+    static Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(respond(Problems.forStatus(401, path(uri))))
+                .header("WWW-Authenticate", "Bearer realm=\"rule-of-law\"").build();
+    }
+
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return respond(Problems.forStatus(403, path(uri)));
         }
     }
 

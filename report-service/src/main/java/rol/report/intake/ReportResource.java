@@ -1,5 +1,6 @@
 package rol.report.intake;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import io.quarkus.panache.common.Sort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
+import rol.platform.security.Roles;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/reports")
+@RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ReportResource {
 
@@ -39,6 +42,7 @@ public class ReportResource {
     ReportConfig config;
 
     @POST
+    @RolesAllowed(Roles.OFFICE)
     @Consumes({MediaType.TEXT_PLAIN, "text/markdown"})
     @Operation(summary = "接收一份报告的正文", description = "201 新建草稿；内容相同的报告已存在时 200 并返回原报告。")
     public Response receive(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -80,6 +84,7 @@ public class ReportResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OFFICE)
     @Path("/{id}/publish")
     @Operation(summary = "发布报告", description = "草稿变为已发布，并发出 report.published.v1 事件。")
     public ReportViews.Detail publish(@PathParam("id") UUID id) {

@@ -1,6 +1,7 @@
 package rol.task.plan;
 
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,12 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
+import rol.platform.security.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 @Path("/api/work-plans")
+@RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class WorkPlanResource {
 
