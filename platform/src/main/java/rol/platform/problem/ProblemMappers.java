@@ -30,9 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response application(ProblemException e, UriInfo uri) {
-        Problem p = e.problem();
-        return respond(new Problem(p.type(), p.title(), p.status(), p.detail(),
-                p.instance() != null ? p.instance() : path(uri), p.errors(), p.extensions()));
+        return respond(withInstance(e.problem(), uri));
     }
 
     @ServerExceptionMapper
@@ -64,6 +62,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            return respond(withInstance(problem, uri));
+        }
         Response.ResponseBuilder answer = Response.fromResponse(respond(Problems.forStatus(e.getResponse().getStatus(), path(uri))));
         // keep headers that tell the client what to do (Allow for 405, WWW-Authenticate for 401)
         e.getResponse().getHeaders().forEach((name, values) -> {
@@ -91,6 +92,11 @@ public class ProblemMappers {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "unexpected error %s on %s", ref, path(uri));
         return respond(Problems.problem(500, "internal", path(uri), List.of(), Map.of("errorId", ref), ref));
+    }
+
+    private static Problem withInstance(Problem p, UriInfo uri) {
+        return p.instance() != null ? p
+                : new Problem(p.type(), p.title(), p.status(), p.detail(), path(uri), p.errors(), p.extensions());
     }
 
     private static Response respond(Problem problem) {

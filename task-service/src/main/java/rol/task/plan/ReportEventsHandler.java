@@ -6,14 +6,23 @@ import org.jboss.logging.Logger;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.MalformedEventException;
 import rol.platform.event.report.ReportPublishedV1;
+import rol.platform.event.Topics;
+import rol.platform.event.task.TaskCreatedV1;
 import rol.platform.inbox.EventHandler;
+import rol.platform.quarkus.OutboxWriter;
+import rol.task.workflow.TaskState;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
-/** Turns {@code report-events} into work plans; runs in the inbox transaction, so each event has its effect once. */
+/**
+ * Turns {@code report-events} into work plans with one draft task per actionable plan item (立项); runs in the inbox
+ * transaction, so each event has its effect once, and the tasks' {@code task.created.v1} commit with them.
+ */
 @ApplicationScoped
 public class ReportEventsHandler implements EventHandler {
 
@@ -21,6 +30,9 @@ public class ReportEventsHandler implements EventHandler {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OutboxWriter outbox;
 
     @Override
     public void handle(CloudEvent event) {
@@ -41,6 +53,7 @@ public class ReportEventsHandler implements EventHandler {
         if (WorkPlan.byReport(reportId).isPresent()) {
             return;
         }
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         WorkPlan plan = new WorkPlan();
         plan.id = UUID.randomUUID();
         plan.district = report.district();
@@ -49,7 +62,54 @@ public class ReportEventsHandler implements EventHandler {
         plan.title = report.title();
         plan.reportYear = report.reportYear();
         plan.planYear = report.planYear();
-        plan.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        plan.createdAt = now;
         plan.persist();
+
+        Map<String, ReportPublishedV1.PlanItem> items = new HashMap<>();
+        report.planItems().forEach(item -> items.put(item.id(), item));
+        for (ReportPublishedV1.PlanItem item : report.planItems()) {
+            if (item.leaf()) {
+                Task task = draft(plan, item, theme(item, items), now);
+                outbox.append(Topics.TASK_EVENTS, TaskCreatedV1.TYPE, task.id.toString(),
+                        new TaskCreatedV1(task.snapshot(plan)));
+            }
+        }
+    }
+
+    private static Task draft(WorkPlan plan, ReportPublishedV1.PlanItem item, String theme, OffsetDateTime now) {
+        if (item.id() == null || item.text() == null) {
+            throw new MalformedEventException("plan item without id or text in report " + plan.reportId);
+        }
+        Task task = new Task();
+        task.id = UUID.randomUUID();
+        task.district = plan.district;
+        task.workPlanId = plan.id;
+        task.reportId = plan.reportId;
+        task.planItemId = item.id();
+        task.theme = theme;
+        task.title = item.title() == null || item.title().isBlank() ? item.text() : item.title();
+        task.text = item.text();
+        if (item.span() != null) {
+            task.spanStart = item.span().start();
+            task.spanEnd = item.span().end();
+        }
+        task.state = TaskState.DRAFT;
+        task.createdAt = now;
+        task.updatedAt = now;
+        task.persist();
+        return task;
+    }
+
+    /** The title of the outermost theme above the item, or null for an item without a theme. */
+    private static String theme(ReportPublishedV1.PlanItem item, Map<String, ReportPublishedV1.PlanItem> items) {
+        String theme = null;
+        int depth = 0;
+        for (var parent = items.get(item.parentId()); parent != null; parent = items.get(parent.parentId())) {
+            if (++depth > items.size()) {
+                throw new MalformedEventException("plan items of report form a cycle at " + item.id());
+            }
+            theme = parent.title();
+        }
+        return theme;
     }
 }

@@ -64,6 +64,23 @@ class WorkPlanFromReportTest {
     }
 
     @Test
+    void eachLeafPlanItemBecomesADraftTaskAnnouncedByAnEvent() throws Exception {
+        String reportId = UUID.randomUUID().toString();
+        ReportPublishedV1 report = new ReportPublishedV1(reportId, "licheng", "某区司法局", "某区司法局2024年法治政府建设情况报告",
+                2024, 2025, List.of(
+                new ReportPublishedV1.PlanItem("plan-1", null, "主题", "主题。一是……二是……", false, null),
+                new ReportPublishedV1.PlanItem("plan-1.1", "plan-1", "甲", "一是甲。", true, null),
+                new ReportPublishedV1.PlanItem("plan-1.2", "plan-1", "乙", "二是乙。", true, null)),
+                List.of());
+        send(reportId, EventJson.write(PublishedReports.event(report)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> plans(reportId) == 1);
+        assertEquals(2, count("select count(*) from task where report_id = ?::uuid and state = 'DRAFT'", reportId));
+        assertEquals(2, count("select count(*) from outbox_event o join task t on o.event_key = t.id::text"
+                + " where t.report_id = ?::uuid and o.event_type = 'task.created.v1'", reportId));
+    }
+
+    @Test
     void theSameEventDeliveredTwiceMakesOneWorkPlan() throws Exception {
         String reportId = UUID.randomUUID().toString();
         String event = EventJson.write(published(reportId));

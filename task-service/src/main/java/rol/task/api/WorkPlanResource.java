@@ -1,4 +1,4 @@
-package rol.task.plan;
+package rol.task.api;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Roles;
+import rol.task.plan.WorkPlan;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,0 +1,34 @@
+package rol.platform.event.task;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A task as every task event carries it: all a consumer needs (owners, deadline, state, progress, plan and issuer)
+ * so that no service ever has to ask task-service. Consumers keep the newest snapshot per task ({@code version}
+ * grows with every change).
+ */
+public record TaskV1(
+        String taskId,
+        String district,
+        String workPlanId,
+        String reportId,
+        String planItemId,
+        String issuer,
+        Integer planYear,
+        String theme,
+        String title,
+        String state,
+        String leadDepartment,
+        List<String> coDepartments,
+        LocalDate deadline,
+        boolean keySupervision,
+        int percent,
+        OffsetDateTime lastFeedbackAt,
+        long version) {
+
+    public TaskV1 {
+        coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);
+    }
+}

@@ -1,0 +1,100 @@
+package rol.task.plan;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import rol.platform.event.task.TaskV1;
+import rol.task.workflow.TaskState;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A supervised task (督办事项): one actionable plan item of a published report, and its lifecycle. */
+@Entity
+@Table(name = "task")
+public class Task extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String district;
+
+    @Column(name = "work_plan_id", nullable = false)
+    public UUID workPlanId;
+
+    @Column(name = "report_id", nullable = false)
+    public UUID reportId;
+
+    /** The plan item's stable id in the report: a revision of the report names the same item. */
+    @Column(name = "plan_item_id", nullable = false)
+    public String planItemId;
+
+    /** The title of the plan theme the item belongs to, if any. */
+    public String theme;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String text;
+
+    @Column(name = "span_start")
+    public Integer spanStart;
+
+    @Column(name = "span_end")
+    public Integer spanEnd;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TaskState state;
+
+    @Column(name = "lead_department")
+    public String leadDepartment;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "co_departments", nullable = false)
+    public List<String> coDepartments = new ArrayList<>();
+
+    public LocalDate deadline;
+
+    @Column(name = "key_supervision", nullable = false)
+    public boolean keySupervision;
+
+    @Column(nullable = false)
+    public int percent;
+
+    @Column(name = "last_feedback_at")
+    public OffsetDateTime lastFeedbackAt;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    /** Does this department lead or support the task? */
+    public boolean involves(String department) {
+        return department != null && (department.equals(leadDepartment) || coDepartments.contains(department));
+    }
+
+    /** The snapshot every task event carries. */
+    public TaskV1 snapshot(WorkPlan plan) {
+        return new TaskV1(id.toString(), district, workPlanId.toString(), reportId.toString(), planItemId,
+                plan.issuer, plan.planYear, theme, title, state.name(), leadDepartment, coDepartments, deadline,
+                keySupervision, percent, lastFeedbackAt, version);
+    }
+}
