@@ -182,7 +182,8 @@ final class MetadataExtractor {
         TextRun title = title();
         if (title != null) {
             Integer y = firstYear(title.match);
-            if (y != null) return y;
+            // A government work report is named for the year it is delivered in and reviews the year before.
+            if (y != null) return title.match.contains("政府工作报告") ? y - 1 : y;
         }
         int seen = 0;
         for (Block b : blocks) {
