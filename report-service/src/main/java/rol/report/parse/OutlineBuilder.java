@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class OutlineBuilder {
 
-    private static final Pattern INLINE_SHI = Pattern.compile("(?:^|(?<=[。;:,!?]))\\s*([一二三四五六七八九十]{1,3})(?:是|要)");
+    private static final String NUMERALS = "一二三四五六七八九十";
+    private static final String BOUNDARY = "。;:,!?";
     private static final Pattern PROBLEM_WORDS = Pattern.compile("问题|不足|短板|弱项|差距");
     private static final Pattern PLAN_WORDS = Pattern.compile("思路|计划|打算|安排|展望|下一步|重点工作|工作要点|主要任务|目标任务|工作建议");
     private static final Pattern ACHIEVEMENT_WORDS = Pattern.compile("成效|成绩|情况|举措|回顾|做法|亮点|成果|进展|总结");
@@ -149,18 +150,21 @@ final class OutlineBuilder {
      */
     static List<int[]> inlineEnumerations(String match, int first, int minCount) {
         List<int[]> cuts = new ArrayList<>();
-        Matcher m = INLINE_SHI.matcher(match);
         int expected = first;
-        int from = first == 1 ? 0 : 1; // a continuation never starts at the paragraph's own enumerator
-        while (m.find(from)) {
-            int ordinal = Enumerator.ordinal(m.group(1));
-            if (ordinal == expected) {
-                int start = m.start(1);
-                cuts.add(new int[] {start, m.end(), ordinal});
+        // Hand-written scan for "<numeral>是|要" after a boundary: this runs on every paragraph.
+        for (int i = first == 1 ? 0 : 1; i < match.length(); i++) {
+            char c = match.charAt(i);
+            if (c != '是' && c != '要') continue;
+            int j = i;
+            while (j > 0 && i - j < 3 && NUMERALS.indexOf(match.charAt(j - 1)) >= 0) j--;
+            if (j == i) continue;
+            int k = j;
+            while (k > 0 && match.charAt(k - 1) == ' ') k--;
+            if (k > 0 && BOUNDARY.indexOf(match.charAt(k - 1)) < 0) continue;
+            if (Enumerator.ordinal(match.substring(j, i)) == expected) {
+                cuts.add(new int[] {j, i + 1, expected});
                 expected++;
             }
-            from = m.end();
-            if (from >= match.length()) break;
         }
         if (first == 1 && cuts.size() < Math.max(2, minCount)) return List.of();
         return cuts;

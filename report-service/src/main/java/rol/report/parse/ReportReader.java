@@ -66,16 +66,18 @@ final class ReportReader {
                 run = stripped.trim();
                 if (run.isEmpty()) continue;
             }
-            String compact = run.match.replace(" ", "");
+            // Web furniture lines are short: skip the patterns for body paragraphs.
+            boolean shortLine = run.length() < 120;
+            String compact = shortLine ? run.match.replace(" ", "") : run.match;
             Matcher m = WEB_META.matcher(compact);
-            if (m.matches() && run.length() < 120) {
+            if (shortLine && compact.indexOf(':') >= 0 && compact.indexOf(':') < 12 && m.matches()) {
                 int colon = indexOfColon(run.match);
                 meta.putIfAbsent(m.group(1), run.sub(colon + 1).trim());
                 warnings.add(new ParseWarning("WEB_DEBRIS_REMOVED",
                         "web-page metadata line '" + m.group(1) + "' read as metadata, not as report text", lineNo));
                 continue;
             }
-            if (isBreadcrumb(run.match) || WEB_FOOTER.matcher(compact).matches()) {
+            if (shortLine && (isBreadcrumb(run.match) || WEB_FOOTER.matcher(compact).matches())) {
                 warnings.add(new ParseWarning("WEB_DEBRIS_REMOVED", "web-page navigation or footer line removed",
                         lineNo));
                 continue;

@@ -1,7 +1,5 @@
 package rol.report.parse;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.ibm.icu.text.Transliterator;
 
 /**
@@ -14,9 +12,12 @@ final class ScriptConverter {
 
     private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
     private static final Transliterator TO_TRADITIONAL = Transliterator.getInstance("Simplified-Traditional");
-    /** code point -> simplified code point; also records whether the character changes in either direction. */
-    private static final ConcurrentHashMap<Character, Character> SIMPLE = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Character, Boolean> SIMPLIFIED_ONLY = new ConcurrentHashMap<>();
+    /**
+     * Per-character caches filled on first sight (0 = not yet known). Races only ever write the same value,
+     * and char/byte writes are atomic, so no locking is needed on the hot path.
+     */
+    private static final char[] SIMPLE = new char[65536];
+    private static final byte[] SIMPLIFIED_ONLY = new byte[65536];
 
     private ScriptConverter() {
     }
@@ -39,20 +40,20 @@ final class ScriptConverter {
     }
 
     static char simplify(char c) {
-        Character cached = SIMPLE.get(c);
-        if (cached != null) return cached;
+        char cached = SIMPLE[c];
+        if (cached != 0) return cached;
         String t = synchronizedTransliterate(TO_SIMPLIFIED, String.valueOf(c));
         char r = t.length() == 1 ? t.charAt(0) : c;
-        SIMPLE.put(c, r);
+        SIMPLE[c] = r;
         return r;
     }
 
     private static boolean simplifiedOnly(char c) {
-        Boolean cached = SIMPLIFIED_ONLY.get(c);
-        if (cached != null) return cached;
+        byte cached = SIMPLIFIED_ONLY[c];
+        if (cached != 0) return cached == 1;
         String t = synchronizedTransliterate(TO_TRADITIONAL, String.valueOf(c));
         boolean r = !(t.length() == 1 && t.charAt(0) == c);
-        SIMPLIFIED_ONLY.put(c, r);
+        SIMPLIFIED_ONLY[c] = (byte) (r ? 1 : 2);
         return r;
     }
 

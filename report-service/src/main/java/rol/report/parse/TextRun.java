@@ -53,13 +53,8 @@ final class TextRun {
             int at = from < text.length() ? start[from] : (text.isEmpty() ? 0 : end[text.length() - 1]);
             return new Span(at, at);
         }
-        int s = Integer.MAX_VALUE;
-        int e = 0;
-        for (int i = from; i < to; i++) {
-            s = Math.min(s, start[i]);
-            e = Math.max(e, end[i]);
-        }
-        return new Span(s, e);
+        // Offsets never decrease along a run (lines are read in order, repairs map inside their line).
+        return new Span(start[from], end[to - 1]);
     }
 
     TextRun sub(int from, int to) {

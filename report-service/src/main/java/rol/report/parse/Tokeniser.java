@@ -62,7 +62,7 @@ final class Tokeniser {
             b = new Block(Block.Role.COPY_TO, line);
         } else if (m.length() <= 100 && CONTACT.matcher(m).find() && !m.contains("。")) {
             b = new Block(Block.Role.CONTACT, line);
-        } else if (NOTE.matcher(m.replace(" ", "")).matches()) {
+        } else if (m.length() <= 40 && NOTE.matcher(m.replace(" ", "")).matches()) {
             b = new Block(Block.Role.NOTE, line);
         } else if (m.length() <= 40 && DOC_NUMBER.matcher(m).find() && !m.contains("。")) {
             b = new Block(Block.Role.DOC_NUMBER, line);
@@ -171,7 +171,7 @@ final class Tokeniser {
     private static void detectCue(Block b) {
         String m = b.run.match;
         java.util.regex.Matcher plan = PLAN_CUE.matcher(m);
-        if (PROBLEMS_CUE.matcher(m).find()) {
+        if (mentionsProblems(m) && PROBLEMS_CUE.matcher(m).find()) {
             b.cue = Block.Cue.PROBLEMS;
         } else if (plan.find()) {
             b.cue = Block.Cue.PLAN;
@@ -181,6 +181,12 @@ final class Tokeniser {
             // Decided by the tree builder: a closing only once the plan has items, otherwise a plan cue.
             b.cue = b.cue == Block.Cue.PLAN ? Block.Cue.PLAN : Block.Cue.CLOSING;
         }
+    }
+
+    /** Cheap filter before the backtracking cue pattern. */
+    private static boolean mentionsProblems(String m) {
+        return m.contains("问题") || m.contains("不足") || m.contains("短板") || m.contains("弱项") || m.contains("差距")
+                || m.contains("困难") || m.contains("清醒");
     }
 
     private static String tail(String s) {
