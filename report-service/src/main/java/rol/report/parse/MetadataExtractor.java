@@ -18,7 +18,8 @@ final class MetadataExtractor {
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-./年](\\d{1,2})[-./月](\\d{1,2})");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,;，；]");
     private static final Pattern ORGAN = Pattern.compile("^(.{2,30}?(局|政府|委员会|办公室|厅|院|委|办|所|中心|部|处|会))");
-    private static final Pattern CONTACT_NAME = Pattern.compile("联\\s*系\\s*人\\s*[:]?\\s*([\\p{IsHan}]{2,4})");
+    private static final Pattern CONTACT_NAME = Pattern.compile(
+            "联\\s*系\\s*人\\s*[:]?\\s*([\\p{IsHan}]{2,4}?)(?=[\\s,;)]|联系|电话|手机|$)");
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|\\d{7,8})(?!\\d)");
 
     final List<Block> blocks;
