@@ -1,0 +1,188 @@
+package rol.report.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * From the outline to the report's parts: achievements (themes and items with metrics), problems, plan.
+ * Ids derive from the position in each part's outline ("plan-1.2"), so they stay stable for the same text.
+ */
+final class ReportAssembler {
+
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
+
+    private final List<Node> roots;
+    private final List<ParseWarning> warnings;
+
+    ReportAssembler(List<Node> roots, List<ParseWarning> warnings) {
+        this.roots = roots;
+        this.warnings = warnings;
+    }
+
+    private List<Node> rootsOf(Node.Part part) {
+        List<Node> out = new ArrayList<>();
+        for (Node r : roots) if (r.part == part) out.add(r);
+        return out;
+    }
+
+    List<AchievementTheme> achievements() {
+        List<Node> themes = new ArrayList<>();
+        List<Node> parts = rootsOf(Node.Part.ACHIEVEMENTS);
+        if (!parts.isEmpty()) {
+            for (Node p : parts) themes.addAll(p.children);
+        } else {
+            // No achievements heading: numbered sections before the problems and plan are the themes.
+            for (Node r : roots) {
+                if (r.part == Node.Part.PROBLEMS || r.part == Node.Part.PLAN || r.part == Node.Part.CLOSING) break;
+                if (r.kind != null) themes.add(r);
+            }
+        }
+        List<AchievementTheme> out = new ArrayList<>();
+        for (Node t : themes) {
+            String id = "achievement-" + (out.size() + 1);
+            List<AchievementItem> items = new ArrayList<>();
+            for (Node c : t.children) {
+                String itemId = id + "." + (items.size() + 1);
+                List<TextRun> runs = c.allRuns();
+                items.add(new AchievementItem(itemId, title(c), text(runs), c.span(), MetricExtractor.extract(runs, itemId)));
+            }
+            out.add(new AchievementTheme(id, title(t), text(t.ownRuns()), t.span(), items,
+                    MetricExtractor.extract(t.ownRuns(), id)));
+        }
+        return out;
+    }
+
+    List<Problem> problems() {
+        List<Problem> out = new ArrayList<>();
+        for (Node p : rootsOf(Node.Part.PROBLEMS)) {
+            List<Node> leaves = new ArrayList<>();
+            collectLeaves(p.children, leaves);
+            if (!leaves.isEmpty()) {
+                for (Node leaf : leaves) {
+                    out.add(new Problem("problem-" + (out.size() + 1), title(leaf), text(leaf.allRuns()), leaf.span()));
+                }
+                continue;
+            }
+            for (TextRun para : p.body) {
+                if (!para.match.contains(":")) continue;
+                for (TextRun item : ClauseSplitter.listItems(para)) {
+                    out.add(new Problem("problem-" + (out.size() + 1), stripEnd(item.text), item.text, item.span()));
+                }
+                if (!out.isEmpty()) {
+                    warnings.add(new ParseWarning("PROBLEMS_SPLIT_FROM_LIST",
+                            "problems read from a list in running text", para.line));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    List<PlanItem> plan() {
+        List<PlanItem> out = new ArrayList<>();
+        List<Node> parts = rootsOf(Node.Part.PLAN);
+        List<Node> items = new ArrayList<>();
+        for (Node p : parts) items.addAll(p.children);
+        if (!items.isEmpty()) {
+            for (Node n : items) out.add(planItem(n, "plan-" + (out.size() + 1)));
+            return out;
+        }
+        List<TextRun> paragraphs = new ArrayList<>();
+        for (Node p : parts) paragraphs.addAll(p.body);
+        if (paragraphs.size() >= 3) {
+            // Several unnumbered paragraphs after an introduction: one item per paragraph.
+            for (TextRun para : paragraphs.subList(1, paragraphs.size())) {
+                out.add(new PlanItem("plan-" + (out.size() + 1), firstSentence(para), para.text, para.span(), List.of()));
+            }
+            return out;
+        }
+        for (TextRun para : paragraphs) {
+            List<TextRun> clauses = ClauseSplitter.planItems(para);
+            if (clauses.size() < 2) continue;
+            for (TextRun c : clauses) {
+                out.add(new PlanItem("plan-" + (out.size() + 1), stripEnd(c.text), c.text, c.span(), List.of()));
+            }
+            warnings.add(new ParseWarning("PLAN_SPLIT_RUN_ON", "a run-on plan sentence was split into "
+                    + clauses.size() + " items at its verb-led clauses", para.line));
+        }
+        return out;
+    }
+
+    boolean hasClosing() {
+        return !rootsOf(Node.Part.CLOSING).isEmpty();
+    }
+
+    /** The plan's year: named in the plan heading or cue paragraph. */
+    Integer planYearFromPart() {
+        for (Node p : rootsOf(Node.Part.PLAN)) {
+            List<TextRun> runs = p.ownRuns();
+            if (!runs.isEmpty()) {
+                Matcher m = YEAR.matcher(runs.get(0).match);
+                if (m.find()) return Integer.valueOf(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    private PlanItem planItem(Node n, String id) {
+        List<PlanItem> children = new ArrayList<>();
+        for (Node c : n.children) children.add(planItem(c, id + "." + (children.size() + 1)));
+        List<TextRun> runs = children.isEmpty() ? n.allRuns() : n.ownRuns();
+        return new PlanItem(id, title(n), text(runs), n.span(), children);
+    }
+
+    private static void collectLeaves(List<Node> nodes, List<Node> out) {
+        for (Node n : nodes) {
+            if (n.children.isEmpty()) out.add(n);
+            else collectLeaves(n.children, out);
+        }
+    }
+
+    /** A heading's title is its line; an item's title its lead sentence; a 一是 item's its first clause. */
+    static String title(Node n) {
+        TextRun head = n.head;
+        if (head == null || head.isEmpty()) {
+            return n.body.isEmpty() ? "" : firstSentence(n.body.get(0));
+        }
+        String m = head.match;
+        String stops = n.kind == Enumerator.CN_SHI || n.kind == Enumerator.CN_ORDINAL ? "。;,:" : "。;:";
+        int cut = indexOfAny(m, stops);
+        if (cut < 0) cut = m.length();
+        if (cut > 60) {
+            int comma = m.indexOf(',');
+            if (comma > 0 && comma < cut) cut = comma;
+        }
+        return head.text.substring(0, cut).strip();
+    }
+
+    private static String firstSentence(TextRun r) {
+        int cut = indexOfAny(r.match, "。;");
+        return (cut < 0 ? r.text : r.text.substring(0, cut)).strip();
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ("《“(【".indexOf(c) >= 0) depth++;
+            else if ("》”)】".indexOf(c) >= 0) depth = Math.max(0, depth - 1);
+            else if (depth == 0 && chars.indexOf(c) >= 0) return i;
+        }
+        return -1;
+    }
+
+    private static String stripEnd(String s) {
+        return s.strip().replaceAll("[。；;，,]+$", "");
+    }
+
+    static String text(List<TextRun> runs) {
+        StringBuilder sb = new StringBuilder();
+        for (TextRun r : runs) {
+            if (!sb.isEmpty()) sb.append('\n');
+            sb.append(r.text);
+        }
+        return sb.toString();
+    }
+}
