@@ -1,5 +1,7 @@
 package rol.task.workflow;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -19,7 +21,10 @@ public record Decision(Outcome outcome, Reason reason, TaskState state, TaskActi
     }
 
     public Decision {
-        allowedActions = Set.copyOf(allowedActions);
+        // in TaskAction order, so that answers and buttons list them the same way every time
+        EnumSet<TaskAction> ordered = EnumSet.noneOf(TaskAction.class);
+        ordered.addAll(allowedActions);
+        allowedActions = Collections.unmodifiableSet(ordered);
     }
 
     public boolean allowed() {
