@@ -14,10 +14,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestStack {
 
+    /**
+     * Shifts every test port (and the directory) so that several checkouts can run their tests at once on one
+     * machine: environment variable {@code ROL_TEST_PORT_OFFSET}, e.g. 20.
+     */
+    private static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("ROL_TEST_PORT_OFFSET", "0"));
+    private static final String SUFFIX = OFFSET == 0 ? "" : "-" + OFFSET;
+
     /** Servers for module tests: PostgreSQL and Kafka only. */
-    public static final TestStack MODULE = new TestStack("test", 55442, 59192, 58380, 18091);
+    public static final TestStack MODULE =
+            new TestStack("test" + SUFFIX, 55442 + OFFSET, 59192 + OFFSET, 58380 + OFFSET, 18091 + OFFSET);
     /** The whole system for end-to-end tests. */
-    public static final TestStack E2E = new TestStack("e2e", 55452, 59292, 58280, 18081);
+    public static final TestStack E2E =
+            new TestStack("e2e" + SUFFIX, 55452 + OFFSET, 59292 + OFFSET, 58280 + OFFSET, 18081 + OFFSET);
 
     private final String name;
     private final int pgPort;
