@@ -44,7 +44,7 @@ public final class EventJson {
         return MAPPER.valueToTree(data);
     }
 
-    static <T> T convert(JsonNode data, Class<T> type) {
+    public static <T> T convert(JsonNode data, Class<T> type) {
         try {
             return MAPPER.treeToValue(data, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -1,0 +1,81 @@
+package rol.notification.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import rol.platform.event.CloudEvent;
+import rol.platform.event.EventJson;
+import rol.platform.event.MalformedEventException;
+import rol.platform.event.task.TaskV1;
+import rol.platform.inbox.EventHandler;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Keeps the task read model from {@code task-events}: every task event carries the task's snapshot, and the newest
+ * version wins, so events that arrive twice or late change nothing.
+ */
+@ApplicationScoped
+public class TaskEventsHandler implements EventHandler {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public void handle(CloudEvent event) {
+        if (!event.type().startsWith("task.")) {
+            return;
+        }
+        JsonNode body = event.data() == null ? null : event.data().get("task");
+        if (body == null) {
+            throw new MalformedEventException(event.type() + " without the task snapshot");
+        }
+        TaskV1 task = EventJson.convert(body, TaskV1.class);
+        if (task.taskId() == null || task.workPlanId() == null || task.reportId() == null || task.title() == null
+                || task.state() == null) {
+            throw new MalformedEventException(event.type() + " with an incomplete task snapshot");
+        }
+        upsert(task);
+    }
+
+    private void upsert(TaskV1 t) {
+        em.createNativeQuery("""
+                insert into task_view (task_id, district, work_plan_id, report_id, issuer, plan_year, theme, title,
+                    state, lead_department, co_departments, deadline, key_supervision, percent, last_feedback_at,
+                    task_version, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                on conflict (task_id) do update set
+                    district = excluded.district, work_plan_id = excluded.work_plan_id, report_id = excluded.report_id,
+                    issuer = excluded.issuer, plan_year = excluded.plan_year, theme = excluded.theme,
+                    title = excluded.title, state = excluded.state, lead_department = excluded.lead_department,
+                    co_departments = excluded.co_departments, deadline = excluded.deadline,
+                    key_supervision = excluded.key_supervision, percent = excluded.percent,
+                    last_feedback_at = excluded.last_feedback_at, task_version = excluded.task_version,
+                    updated_at = excluded.updated_at
+                where task_view.task_version < excluded.task_version
+                """)
+                .setParameter(1, uuid(t.taskId())).setParameter(2, t.district())
+                .setParameter(3, uuid(t.workPlanId())).setParameter(4, uuid(t.reportId()))
+                .setParameter(5, t.issuer()).setParameter(6, t.planYear()).setParameter(7, t.theme())
+                .setParameter(8, t.title()).setParameter(9, t.state()).setParameter(10, t.leadDepartment())
+                .setParameter(11, t.coDepartments().toArray(String[]::new))
+                .setParameter(12, t.deadline()).setParameter(13, t.keySupervision()).setParameter(14, t.percent())
+                .setParameter(15, t.lastFeedbackAt()).setParameter(16, t.version())
+                .setParameter(17, OffsetDateTime.now(clock))
+                .executeUpdate();
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("not a task id: " + id);
+        }
+    }
+}
