@@ -1,0 +1,185 @@
+package rol.notification.rollup;
+
+import rol.notification.calendar.WorkingCalendar;
+import rol.notification.policy.TaskSnapshot;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Counters per scope ({@link ScopeKey}) for one day. {@link #apply} moves one task's contribution from its old
+ * snapshot to its new one; {@link #recount} starts from scratch; both give the same {@link #totals()}.
+ *
+ * <p>Overdue and lights depend on the day as well as on the task, so a {@code Rollup} is bound to {@link #today()}:
+ * when the day changes, build a new one with {@link #recount} (the daily reconciliation) and keep applying events to
+ * it. {@code apply} must get, as {@code old}, exactly the snapshot that was last counted for that task (null for a
+ * task not counted yet); a negative counter means it did not and throws.
+ *
+ * <p>Not thread-safe: one writer.
+ */
+public final class Rollup {
+
+    private final LocalDate today;
+    private final WorkingCalendar calendar;
+    private final TrafficLightRules rules;
+    private final Map<ScopeKey, Counters> counters = new HashMap<>();
+
+    public Rollup(LocalDate today, WorkingCalendar calendar, TrafficLightRules rules) {
+        this.today = Objects.requireNonNull(today, "today");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /** A rollup of {@code tasks} (the newest snapshot of each) as of {@code today}. */
+    public static Rollup recount(Collection<TaskSnapshot> tasks, LocalDate today, WorkingCalendar calendar,
+                                 TrafficLightRules rules) {
+        Rollup r = new Rollup(today, calendar, rules);
+        r.recount(tasks);
+        return r;
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    public TrafficLightRules rules() {
+        return rules;
+    }
+
+    /** Forgets everything and counts {@code tasks} (the newest snapshot of each task). */
+    public void recount(Collection<TaskSnapshot> tasks) {
+        counters.clear();
+        for (TaskSnapshot t : tasks) {
+            add(contribution(t), +1);
+        }
+    }
+
+    /**
+     * One task changed from {@code old} (null: not counted before) to {@code now} (null: to be removed). Subtracts
+     * the old contribution and adds the new one in every scope either belongs to.
+     */
+    public void apply(TaskSnapshot old, TaskSnapshot now) {
+        if (old != null && now != null && !old.taskId().equals(now.taskId())) {
+            throw new IllegalArgumentException("apply " + old.taskId() + " → " + now.taskId() + ": not one task");
+        }
+        if (old != null) {
+            add(contribution(old), -1);
+        }
+        if (now != null) {
+            add(contribution(now), +1);
+        }
+    }
+
+    /** Every non-empty scope's totals, sorted by scope. */
+    public SortedMap<ScopeKey, ScopeTotals> totals() {
+        SortedMap<ScopeKey, ScopeTotals> out = new TreeMap<>();
+        counters.forEach((k, c) -> out.put(k, c.totals()));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    public Optional<ScopeTotals> totals(ScopeKey scope) {
+        return Optional.ofNullable(counters.get(scope)).map(Counters::totals);
+    }
+
+    /** The non-empty scopes of one kind in one district. */
+    public SortedMap<ScopeKey, ScopeTotals> totals(String district, ScopeKind kind) {
+        SortedMap<ScopeKey, ScopeTotals> out = new TreeMap<>();
+        counters.forEach((k, c) -> {
+            if (k.district().equals(district) && k.kind() == kind) {
+                out.put(k, c.totals());
+            }
+        });
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /** One task's part in the counters of each of its scopes, as of {@link #today}. */
+    private record Contribution(List<ScopeKey> scopes, TaskSnapshot.State state, boolean supervised,
+                                boolean closed, boolean closedOnTime, boolean overdue, int percent,
+                                TrafficLight light) {
+    }
+
+    private Contribution contribution(TaskSnapshot t) {
+        TaskSnapshot.State s = t.state();
+        boolean supervised = s != TaskSnapshot.State.DRAFT && s != TaskSnapshot.State.CANCELLED;
+        boolean closed = s == TaskSnapshot.State.CLOSED;
+        TrafficLight light = rules.light(t, today, calendar).light().orElse(null);
+        return new Contribution(ScopeKey.of(t), s, supervised, closed, TrafficLightRules.closedOnTime(t),
+                light == TrafficLight.RED, supervised ? (closed ? 100 : t.percent()) : 0, light);
+    }
+
+    private void add(Contribution c, int sign) {
+        for (ScopeKey key : c.scopes()) {
+            Counters k = counters.computeIfAbsent(key, x -> new Counters());
+            k.add(c, sign);
+            if (k.tasks < 0) {
+                throw new IllegalStateException("negative count in " + key
+                        + ": apply was not given the snapshot last counted");
+            }
+            if (k.tasks == 0) {
+                if (!k.empty()) {
+                    throw new IllegalStateException("counters of " + key + " do not add up");
+                }
+                counters.remove(key);
+            }
+        }
+    }
+
+    private static final class Counters {
+        long tasks;
+        final long[] byState = new long[TaskSnapshot.State.values().length];
+        long supervised;
+        long closed;
+        long closedOnTime;
+        long overdue;
+        long percentSum;
+        final long[] lights = new long[TrafficLight.values().length];
+
+        void add(Contribution c, int sign) {
+            tasks += sign;
+            byState[c.state().ordinal()] += sign;
+            supervised += c.supervised() ? sign : 0;
+            closed += c.closed() ? sign : 0;
+            closedOnTime += c.closedOnTime() ? sign : 0;
+            overdue += c.overdue() ? sign : 0;
+            percentSum += (long) sign * c.percent();
+            if (c.light() != null) {
+                lights[c.light().ordinal()] += sign;
+            }
+        }
+
+        boolean empty() {
+            for (long v : byState) {
+                if (v != 0) {
+                    return false;
+                }
+            }
+            for (long v : lights) {
+                if (v != 0) {
+                    return false;
+                }
+            }
+            return supervised == 0 && closed == 0 && closedOnTime == 0 && overdue == 0 && percentSum == 0;
+        }
+
+        ScopeTotals totals() {
+            Map<TaskSnapshot.State, Long> s = new EnumMap<>(TaskSnapshot.State.class);
+            for (TaskSnapshot.State st : TaskSnapshot.State.values()) {
+                s.put(st, byState[st.ordinal()]);
+            }
+            Map<TrafficLight, Long> l = new EnumMap<>(TrafficLight.class);
+            for (TrafficLight tl : TrafficLight.values()) {
+                l.put(tl, lights[tl.ordinal()]);
+            }
+            return new ScopeTotals(tasks, s, supervised, closed, closedOnTime, overdue, percentSum, l);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package rol.notification.rollup;
+
+import rol.notification.calendar.WorkingCalendar;
+import rol.notification.policy.TaskSnapshot;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * THE rule that makes a task red, yellow or green, and a scope's light from its tasks' lights. Configurable per
+ * district; {@link #defaults()} documents the defaults. First match wins:
+ * <ol>
+ *   <li>DRAFT: no light. CLOSED: no light, "closed on time" if {@code closedOn <= deadline} (or no deadline), else
+ *       "closed late" (also when the closing day is unknown). CANCELLED: no light.</li>
+ *   <li>RED: open (dispatched, not closed or cancelled, SUBMITTED included) and {@code today > deadline}.</li>
+ *   <li>YELLOW, behind near the deadline: the next move is the department's, the deadline is at most
+ *       {@code nearDeadlineWorkingDays} working days away (today included), and
+ *       {@code percent < expected - progressTolerancePercent}, where {@code expected} is the share of calendar time
+ *       elapsed between dispatch and deadline, in percent (100 when the dispatch day is unknown).</li>
+ *   <li>YELLOW, no feedback: the next move is the department's and at least {@code maxDaysWithoutFeedback}
+ *       calendar days have passed since the last feedback (or since dispatch, if it never reported). Same 30 days
+ *       as the chaser by default, so the light turns yellow the day the chaser goes out.</li>
+ *   <li>GREEN otherwise (a SUBMITTED task not overdue is green: the office has to act).</li>
+ * </ol>
+ * A scope (department, plan …) is RED when more than {@code scopeRedShare} of its lit tasks are red, else YELLOW
+ * when more than {@code scopeYellowShare} of them are red or yellow, else GREEN; unlit when it has no lit task.
+ * With the default shares 0 the scope shows its worst task.
+ *
+ * @param nearDeadlineWorkingDays  "deadline near" window, in working days
+ * @param maxDaysWithoutFeedback   calendar days without feedback that turn a task yellow; 0 = rule off
+ * @param progressTolerancePercent how many percentage points behind the time share are tolerated
+ * @param scopeRedShare            share of red tasks (0–1) a scope may have and stay below red
+ * @param scopeYellowShare         share of red or yellow tasks (0–1) a scope may have and stay green
+ * @param zone                     time zone in which feedback instants become days
+ */
+public record TrafficLightRules(
+        int nearDeadlineWorkingDays,
+        int maxDaysWithoutFeedback,
+        int progressTolerancePercent,
+        double scopeRedShare,
+        double scopeYellowShare,
+        ZoneId zone) {
+
+    public TrafficLightRules {
+        if (nearDeadlineWorkingDays < 0 || maxDaysWithoutFeedback < 0 || progressTolerancePercent < 0
+                || progressTolerancePercent > 100) {
+            throw new IllegalArgumentException("traffic light rule out of range");
+        }
+        if (!(scopeRedShare >= 0 && scopeRedShare < 1 && scopeYellowShare >= 0 && scopeYellowShare < 1)) {
+            throw new IllegalArgumentException("scope shares must be in [0, 1)");
+        }
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** Near = 10 working days, 30 days without feedback, 10 points tolerance, scope = worst task, Asia/Shanghai. */
+    public static TrafficLightRules defaults() {
+        return new TrafficLightRules(10, 30, 10, 0.0, 0.0, ZoneId.of("Asia/Shanghai"));
+    }
+
+    public LightVerdict light(TaskSnapshot task, LocalDate today, WorkingCalendar calendar) {
+        TaskSnapshot.State state = task.state();
+        LocalDate deadline = task.deadline();
+        switch (state) {
+            case DRAFT:
+                return new LightVerdict(LightReason.NOT_DISPATCHED, "not dispatched yet");
+            case CANCELLED:
+                return new LightVerdict(LightReason.CANCELLED, "cancelled");
+            case CLOSED:
+                if (closedOnTime(task)) {
+                    return new LightVerdict(LightReason.CLOSED_ON_TIME, "closed on " + task.closedOn()
+                            + (deadline == null ? ", no deadline" : ", deadline " + deadline));
+                }
+                return new LightVerdict(LightReason.CLOSED_LATE, "closed on "
+                        + (task.closedOn() == null ? "an unknown day" : task.closedOn()) + ", deadline " + deadline);
+            default:
+                break;
+        }
+        if (deadline != null && today.isAfter(deadline)) {
+            return new LightVerdict(LightReason.OVERDUE, "deadline " + deadline + " passed, "
+                    + calendar.workingDaysBetween(deadline, today) + " working days overdue");
+        }
+        if (!state.withDepartment()) {
+            return new LightVerdict(LightReason.ON_TRACK, "submitted, waiting for the office");
+        }
+        if (deadline != null && !calendar.plusWorkingDays(today, nearDeadlineWorkingDays).isBefore(deadline)) {
+            int expected = expectedPercent(task, today);
+            if (task.percent() < expected - progressTolerancePercent) {
+                return new LightVerdict(LightReason.BEHIND_NEAR_DEADLINE, task.percent() + "% done, "
+                        + expected + "% expected, deadline " + deadline + " in "
+                        + calendar.workingDaysBetween(today, deadline) + " working days");
+            }
+        }
+        Optional<LocalDate> since = silentSince(task);
+        if (maxDaysWithoutFeedback > 0 && since.isPresent()
+                && ChronoUnit.DAYS.between(since.get(), today) >= maxDaysWithoutFeedback) {
+            return new LightVerdict(LightReason.NO_FEEDBACK, "no feedback since " + since.get() + " ("
+                    + ChronoUnit.DAYS.between(since.get(), today) + " days)");
+        }
+        return new LightVerdict(LightReason.ON_TRACK, task.percent() + "% done"
+                + (deadline == null ? ", no deadline" : ", deadline " + deadline));
+    }
+
+    /** Closed with a known closing day on or before the deadline, or closed without a deadline. */
+    public static boolean closedOnTime(TaskSnapshot task) {
+        return task.state() == TaskSnapshot.State.CLOSED && task.closedOn() != null
+                && (task.deadline() == null || !task.closedOn().isAfter(task.deadline()));
+    }
+
+    /** The percent expected by today: the share of calendar days elapsed from dispatch to deadline. */
+    int expectedPercent(TaskSnapshot task, LocalDate today) {
+        LocalDate start = task.dispatchedOn();
+        if (start == null) {
+            return 100;
+        }
+        long total = ChronoUnit.DAYS.between(start, task.deadline());
+        if (total <= 0) {
+            return 100;
+        }
+        long elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(start, today)));
+        return (int) (100 * elapsed / total);
+    }
+
+    private Optional<LocalDate> silentSince(TaskSnapshot task) {
+        if (task.lastFeedbackAt() != null) {
+            return Optional.of(LocalDate.ofInstant(task.lastFeedbackAt(), zone));
+        }
+        return Optional.ofNullable(task.dispatchedOn());
+    }
+
+    /** A scope's light from the counts of its tasks' lights; empty when none of its tasks is lit. */
+    public Optional<TrafficLight> scopeLight(long green, long yellow, long red) {
+        long lit = green + yellow + red;
+        if (lit == 0) {
+            return Optional.empty();
+        }
+        if (red > scopeRedShare * lit) {
+            return Optional.of(TrafficLight.RED);
+        }
+        if (red + yellow > scopeYellowShare * lit) {
+            return Optional.of(TrafficLight.YELLOW);
+        }
+        return Optional.of(TrafficLight.GREEN);
+    }
+}
