@@ -99,13 +99,15 @@ public final class ReminderPlanner {
         int lastPlanned = series.size() - 1;
         if (every > 0) {
             // after:1, after:2, … up to the first one after today, plus one more to know when that one goes stale
+            // (each step from the previous one: plusWorkingDays(deadline, i * every) without quadratic cost)
+            LocalDate due = deadline;
             for (int i = 1; ; i++) {
-                LocalDate due = cal.plusWorkingDays(deadline, i * every);
+                due = cal.plusWorkingDays(due, every);
                 series.add(new Occurrence(ReminderRule.AFTER_DEADLINE, "after:" + i + "@" + deadline, due));
                 if (due.isAfter(today)) {
                     lastPlanned = series.size() - 1;
                     series.add(new Occurrence(ReminderRule.AFTER_DEADLINE, "after:" + (i + 1) + "@" + deadline,
-                            cal.plusWorkingDays(deadline, (i + 1) * every)));
+                            cal.plusWorkingDays(due, every)));
                     break;
                 }
             }
