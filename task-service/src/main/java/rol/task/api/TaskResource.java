@@ -9,7 +9,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,11 +28,15 @@ import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
+import rol.task.lifecycle.ExtensionRequest;
+import rol.task.lifecycle.Requests;
+import rol.task.lifecycle.TaskActions;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskState;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +57,9 @@ public class TaskResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TaskActions actions;
 
     @GET
     public TaskView.Page list(@QueryParam("reportId") UUID reportId,
@@ -101,8 +115,7 @@ public class TaskResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
-        Task task = visible(id);
-        return Response.ok(TaskView.of(task)).tag(new EntityTag(String.valueOf(task.version))).build();
+        return task(visible(id));
     }
 
     /**
@@ -110,11 +123,138 @@ public class TaskResource {
      * (404), so that ids cannot be probed.
      */
     Task visible(UUID id) {
-        Task task = Task.findById(id);
-        if (task == null || (!seesAll() && !task.involves(ownDepartment()))) {
-            throw ProblemException.notFound("task", id);
+        return actions.visible(id);
+    }
+
+    // ── the lifecycle (docs/lifecycle.md): each answers the task as it is now, with its new ETag ──
+
+    /** 交办: office only; lead department, co-departments and deadline from the directory. */
+    @POST
+    @Path("/{id}/dispatch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             Requests.Dispatch body) {
+        return task(actions.dispatch(id, ifMatch, body));
+    }
+
+    /** 签收. */
+    @POST
+    @Path("/{id}/acknowledge")
+    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return task(actions.acknowledge(id, ifMatch));
+    }
+
+    /** 进度反馈 with evidence and figures. */
+    @POST
+    @Path("/{id}/progress")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response progress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             Requests.Progress body) {
+        return task(actions.reportProgress(id, ifMatch, body));
+    }
+
+    /** 申请办结. */
+    @POST
+    @Path("/{id}/submit")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return task(actions.submit(id, ifMatch));
+    }
+
+    /** 销号. */
+    @POST
+    @Path("/{id}/close")
+    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return task(actions.close(id, ifMatch));
+    }
+
+    /** 退办 with a reason. */
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response returnTask(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               Requests.WithReason body) {
+        return task(actions.returnToDepartment(id, ifMatch, body));
+    }
+
+    /** 撤销 with a reason. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           Requests.WithReason body) {
+        return task(actions.cancel(id, ifMatch, body));
+    }
+
+    /** 挂牌督办 on or off. */
+    @PUT
+    @Path("/{id}/key-supervision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response keySupervision(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   Requests.KeySupervision body) {
+        return task(actions.keySupervision(id, ifMatch, body));
+    }
+
+    /** 延期申请: 201 with the request; the task's new ETag in the header. */
+    @POST
+    @Path("/{id}/extension-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestExtension(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     Requests.ExtensionRequest body, @Context UriInfo uri) {
+        ExtensionRequest r = actions.requestExtension(id, ifMatch, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
+                .entity(ExtensionView.of(r)).tag(etag(Task.<Task>findById(id))).build();
+    }
+
+    /** The office approves or rejects an extension request. */
+    @POST
+    @Path("/{id}/extension-requests/{rid}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response decideExtension(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
+                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    Requests.ExtensionDecision body) {
+        ExtensionRequest r = actions.decideExtension(id, rid, ifMatch, body);
+        return Response.ok(ExtensionView.of(r)).tag(etag(Task.<Task>findById(id))).build();
+    }
+
+    /** The task's extension requests and every deadline it has had. */
+    @GET
+    @Path("/{id}/extension-requests")
+    public Extensions extensions(@PathParam("id") UUID id) {
+        Task task = visible(id);
+        return new Extensions(ExtensionRequest.ofTask(task.id).stream().map(ExtensionView::of).toList(),
+                actions.deadlineHistory(task.id));
+    }
+
+    /** 全程留痕: office, auditors and the task's own departments; leaders read dashboards, not trails. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.AUDITOR})
+    public History history(@PathParam("id") UUID id) {
+        List<TaskActions.HistoryEntry> items = actions.history(id);
+        return new History(items, items.size());
+    }
+
+    public record History(List<TaskActions.HistoryEntry> items, int total) {
+    }
+
+    public record Extensions(List<ExtensionView> items, List<TaskActions.DeadlineChange> deadlineHistory) {
+    }
+
+    public record ExtensionView(UUID id, UUID taskId, OffsetDateTime requestedAt, String requestedBy,
+                                LocalDate currentDeadline, LocalDate newDeadline, String reason, String status,
+                                OffsetDateTime decidedAt, String decidedBy, String comment) {
+        static ExtensionView of(ExtensionRequest r) {
+            return new ExtensionView(r.id, r.taskId, r.requestedAt, r.requestedBy, r.currentDeadline, r.newDeadline,
+                    r.reason, r.status.name(), r.decidedAt, r.decidedBy, r.comment);
         }
-        return task;
+    }
+
+    private static Response task(Task task) {
+        return Response.ok(TaskView.of(task)).tag(etag(task)).build();
+    }
+
+    private static EntityTag etag(Task task) {
+        return new EntityTag(String.valueOf(task.version));
     }
 
     private boolean seesAll() {

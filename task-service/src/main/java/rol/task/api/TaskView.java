@@ -1,11 +1,14 @@
 package rol.task.api;
 
+import rol.platform.problem.Messages;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A task as the API shows it. */
@@ -13,7 +16,24 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                        String title, String text, Span span, TaskState state, String leadDepartment,
                        List<String> coDepartments, LocalDate deadline, boolean keySupervision, int percent,
                        OffsetDateTime lastFeedbackAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                       long version) {
+                       Suggestion suggestion, long version) {
+
+    /**
+     * What registration suggested (the office decides at dispatch), with the reason for each: the rule, the words
+     * of the text (or the issuer) it matched, and that in a sentence for the clerk.
+     */
+    public record Suggestion(String leadDepartment, List<String> coDepartments, LocalDate deadline, Reasons reasons) {
+    }
+
+    public record Reasons(Reason leadDepartment, Map<String, Reason> coDepartments, Reason deadline) {
+    }
+
+    public record Reason(String rule, String words, String text) {
+        static Reason of(String kind, String rule, String words) {
+            return rule == null ? null
+                    : new Reason(rule, words, Messages.text("suggestion." + kind + "." + rule, words == null ? "" : words));
+        }
+    }
 
     /** Where the item stands in the report's stored text, for highlighting it beside the original. */
     public record Span(int start, int end) {
@@ -23,7 +43,17 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt, t.createdAt, t.updatedAt,
-                t.version);
+                suggestion(t), t.version);
+    }
+
+    private static Suggestion suggestion(Task t) {
+        Map<String, Reason> co = new LinkedHashMap<>();
+        for (int i = 0; i < t.suggestedCoDepartments.size(); i++) {
+            co.put(t.suggestedCoDepartments.get(i), Reason.of("owner", t.suggestedCoRules.get(i), t.suggestedCoWords.get(i)));
+        }
+        return new Suggestion(t.suggestedLeadDepartment, t.suggestedCoDepartments, t.suggestedDeadline,
+                new Reasons(Reason.of("owner", t.suggestedLeadRule, t.suggestedLeadWords), co,
+                        Reason.of("deadline", t.suggestedDeadlineRule, t.suggestedDeadlineWords)));
     }
 
     public record Page(List<TaskView> items, long total) {

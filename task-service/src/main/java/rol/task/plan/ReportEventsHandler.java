@@ -10,6 +10,12 @@ import rol.platform.event.Topics;
 import rol.platform.event.task.TaskCreatedV1;
 import rol.platform.inbox.EventHandler;
 import rol.platform.quarkus.OutboxWriter;
+import rol.task.departments.DirectoryStore;
+import rol.task.suggestion.DeadlineSuggester;
+import rol.task.suggestion.DeadlineSuggestion;
+import rol.task.suggestion.DepartmentDirectory;
+import rol.task.suggestion.OwnerSuggester;
+import rol.task.suggestion.OwnerSuggestion;
 import rol.task.workflow.TaskState;
 
 import java.time.Clock;
@@ -17,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,11 +35,16 @@ public class ReportEventsHandler implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(ReportEventsHandler.class);
 
+    private static final DeadlineSuggester DEADLINES = new DeadlineSuggester();
+
     @Inject
     Clock clock;
 
     @Inject
     OutboxWriter outbox;
+
+    @Inject
+    DirectoryStore directories;
 
     @Override
     public void handle(CloudEvent event) {
@@ -65,15 +77,49 @@ public class ReportEventsHandler implements EventHandler {
         plan.createdAt = now;
         plan.persist();
 
+        Optional<DepartmentDirectory> directory = directories.directory(plan.district);
+        if (directory.isEmpty()) {
+            LOG.warnf("no department directory for district %s: the tasks of report %s get no owner suggestions",
+                    plan.district, reportId);
+        }
+        Optional<OwnerSuggester> owners = directory.map(OwnerSuggester::new);
+        Integer suggestYear = report.planYear() != null ? report.planYear()
+                : report.reportYear() != null ? Integer.valueOf(report.reportYear() + 1) : null;
         Map<String, ReportPublishedV1.PlanItem> items = new HashMap<>();
         report.planItems().forEach(item -> items.put(item.id(), item));
         for (ReportPublishedV1.PlanItem item : report.planItems()) {
             if (item.leaf()) {
                 Task task = draft(plan, item, theme(item, items), now);
+                String itemText = (item.title() == null || item.text().contains(item.title()) ? "" : item.title() + "。")
+                        + item.text();
+                owners.ifPresent(o -> suggestOwners(task, o.suggest(itemText, report.issuer())));
+                if (suggestYear != null) {
+                    suggestDeadline(task, DEADLINES.suggest(itemText, suggestYear));
+                }
+                task.persistAndFlush();
                 outbox.append(Topics.TASK_EVENTS, TaskCreatedV1.TYPE, task.id.toString(),
                         new TaskCreatedV1(task.snapshot(plan)));
             }
         }
+    }
+
+    private static void suggestOwners(Task task, OwnerSuggestion s) {
+        s.leadIfAny().ifPresent(lead -> {
+            task.suggestedLeadDepartment = lead.departmentId();
+            task.suggestedLeadRule = lead.rule().name();
+            task.suggestedLeadWords = lead.words();
+        });
+        for (OwnerSuggestion.Owner co : s.coDepartments()) {
+            task.suggestedCoDepartments.add(co.departmentId());
+            task.suggestedCoRules.add(co.rule().name());
+            task.suggestedCoWords.add(co.words());
+        }
+    }
+
+    private static void suggestDeadline(Task task, DeadlineSuggestion s) {
+        task.suggestedDeadline = s.deadline();
+        task.suggestedDeadlineRule = s.rule().name();
+        task.suggestedDeadlineWords = s.words();
     }
 
     private static Task draft(WorkPlan plan, ReportPublishedV1.PlanItem item, String theme, OffsetDateTime now) {
@@ -96,7 +142,6 @@ public class ReportEventsHandler implements EventHandler {
         task.state = TaskState.DRAFT;
         task.createdAt = now;
         task.updatedAt = now;
-        task.persist();
         return task;
     }
 

@@ -11,12 +11,14 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import rol.platform.event.task.TaskV1;
+import rol.task.workflow.TaskOwners;
 import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A supervised task (督办事项): one actionable plan item of a published report, and its lifecycle. */
@@ -83,8 +85,43 @@ public class Task extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** Suggested at registration from the directory and the item's text (rule and matched words beside each). */
+    @Column(name = "suggested_lead_department")
+    public String suggestedLeadDepartment;
+
+    @Column(name = "suggested_lead_rule")
+    public String suggestedLeadRule;
+
+    @Column(name = "suggested_lead_words")
+    public String suggestedLeadWords;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "suggested_co_departments", nullable = false)
+    public List<String> suggestedCoDepartments = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "suggested_co_rules", nullable = false)
+    public List<String> suggestedCoRules = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "suggested_co_words", nullable = false)
+    public List<String> suggestedCoWords = new ArrayList<>();
+
+    @Column(name = "suggested_deadline")
+    public LocalDate suggestedDeadline;
+
+    @Column(name = "suggested_deadline_rule")
+    public String suggestedDeadlineRule;
+
+    @Column(name = "suggested_deadline_words")
+    public String suggestedDeadlineWords;
+
     @Version
     public long version;
+
+    public TaskOwners owners() {
+        return leadDepartment == null ? TaskOwners.NONE : new TaskOwners(leadDepartment, Set.copyOf(coDepartments));
+    }
 
     /** Does this department lead or support the task? */
     public boolean involves(String department) {

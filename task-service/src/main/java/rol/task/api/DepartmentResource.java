@@ -1,0 +1,235 @@
+package rol.task.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import rol.platform.problem.Problem;
+import rol.platform.problem.ProblemException;
+import rol.platform.security.Roles;
+import rol.task.lifecycle.Preconditions;
+import rol.task.lifecycle.Violations;
+import rol.task.directory.Department;
+import rol.task.departments.DepartmentEntity;
+import rol.task.directory.DirectorySeed;
+import rol.task.departments.DirectoryStore;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The department directory of this deployment's district (牵头单位 and 配合单位 are chosen from it). */
+@Path("/api/departments")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class DepartmentResource {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    static final int MAX_NAME = 100;
+    static final int MAX_WORD = 50;
+    static final int MAX_WORDS = 30;
+
+    public record View(String id, String name, String kind, String parent, List<String> shortNames,
+                       List<String> aliases, List<String> keywords, String displayName, long version,
+                       OffsetDateTime updatedAt) {
+        static View of(DepartmentEntity e) {
+            return new View(e.departmentId, e.name, e.kind.name().toLowerCase(Locale.ROOT), e.parent, e.shortNames,
+                    e.aliases, e.keywords, e.toDepartment().displayName(), e.version, e.updatedAt);
+        }
+    }
+
+    public record Page(String district, List<View> items, long total) {
+    }
+
+    /** A unit as the office writes it; {@code kind} is one of party, government, judicial, subdistrict, unit. */
+    public record Input(String id, String name, String kind, String parent, List<String> shortNames,
+                        List<String> aliases, List<String> keywords) {
+    }
+
+    @Inject
+    DirectoryStore store;
+
+    @GET
+    @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
+    public Page list() {
+        List<View> items = DepartmentEntity.ofDistrict(store.district()).stream().map(View::of).toList();
+        return new Page(store.district(), items, items.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
+    public Response get(@PathParam("id") String id) {
+        DepartmentEntity e = find(id);
+        return Response.ok(View.of(e)).tag(etag(e)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICE)
+    @Transactional
+    public Response create(Input input, @Context UriInfo uri) {
+        Department unit = validate(input, null);
+        if (DepartmentEntity.byId(store.district(), unit.id()).isPresent()) {
+            throw ProblemException.of(409, "department-exists", unit.id());
+        }
+        DepartmentEntity e = new DepartmentEntity();
+        e.district = store.district();
+        e.departmentId = unit.id();
+        apply(unit, e);
+        e.createdAt = e.updatedAt;
+        e.persistAndFlush();
+        return Response.created(uri.getAbsolutePathBuilder().path(e.departmentId).build())
+                .entity(View.of(e)).tag(etag(e)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICE)
+    @Transactional
+    public Response update(@PathParam("id") String id, Input input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        DepartmentEntity e = find(id);
+        Preconditions.check(ifMatch, e.version);
+        Department unit = validate(input, id);
+        apply(unit, e);
+        e.persistAndFlush();
+        return Response.ok(View.of(e)).tag(etag(e)).build();
+    }
+
+    private void apply(Department unit, DepartmentEntity e) {
+        e.name = unit.name();
+        e.kind = unit.kind();
+        e.parent = unit.parent();
+        e.shortNames = new ArrayList<>(unit.shortNames());
+        e.aliases = new ArrayList<>(unit.aliases());
+        e.keywords = new ArrayList<>(unit.keywords());
+        e.updatedAt = store.now();
+    }
+
+    private DepartmentEntity find(String id) {
+        return DepartmentEntity.byId(store.district(), id).orElseThrow(() -> ProblemException.notFound("department", id));
+    }
+
+    private static EntityTag etag(DepartmentEntity e) {
+        return new EntityTag(String.valueOf(e.version));
+    }
+
+    /** Every rule of a unit; {@code existingId} is the unit being replaced (PUT), null for a new one. */
+    private Department validate(Input input, String existingId) {
+        Violations v = new Violations();
+        if (input == null) {
+            v.add("body", "body.missing").throwIfAny();
+        }
+        String id = existingId;
+        if (existingId == null) {
+            id = v.required("id", input.id(), 64);
+            if (id != null && !ID.matcher(id).matches()) {
+                v.add("id", "department.id.pattern");
+            }
+        } else if (input.id() != null && !input.id().strip().equals(existingId)) {
+            v.add("id", "department.id.unchangeable", existingId);
+        }
+        String name = v.required("name", input.name(), MAX_NAME);
+        Department.Kind kind = null;
+        String kindText = v.required("kind", input.kind(), 20);
+        if (kindText != null) {
+            try {
+                kind = Department.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                v.add("kind", "department.kind.one-of");
+            }
+        }
+        String parent = v.optional("parent", input.parent(), 64);
+        List<String> shortNames = words(v, "shortNames", input.shortNames());
+        List<String> aliases = words(v, "aliases", input.aliases());
+        List<String> keywords = words(v, "keywords", input.keywords());
+        DirectorySeed current = store.contents(store.district())
+                .orElseThrow(() -> new IllegalStateException("no directory for " + store.district()));
+        Map<String, Department> others = current.departments().stream()
+                .filter(d -> !Objects.equals(d.id(), existingId))
+                .collect(Collectors.toMap(Department::id, d -> d));
+        if (parent != null) {
+            if (parent.equals(id)) {
+                v.add("parent", "department.parent.self");
+            } else if (!others.containsKey(parent)) {
+                v.add("parent", "department.parent.unknown", parent);
+            } else {
+                Set<String> seen = new HashSet<>();
+                for (Department at = others.get(parent); at != null && at.parent() != null; at = others.get(at.parent())) {
+                    if (at.parent().equals(id) || !seen.add(at.id())) {
+                        v.add("parent", "department.parent.cycle", parent);
+                        break;
+                    }
+                }
+            }
+        }
+        if (kind != null && (kind == Department.Kind.UNIT) != (parent != null)) {
+            v.add(parent == null ? "parent" : "kind", "department.unit-needs-parent");
+        }
+        if (!v.isEmpty() || id == null || name == null || kind == null) {
+            v.throwIfAny();
+        }
+        Department unit = new Department(id, name, kind, parent, shortNames, aliases, keywords);
+        // the suggesters find a unit by its names and keywords: each must belong to one unit only
+        List<Department> all = new ArrayList<>(others.values());
+        all.add(unit);
+        DirectorySeed after = new DirectorySeed(current.district(), all);
+        Map<String, String> nameOwner = new java.util.HashMap<>();
+        for (Department d : others.values()) {
+            after.namesOf(d).forEach(n -> nameOwner.put(n, d.id()));
+        }
+        for (String n : after.namesOf(unit)) {
+            if (nameOwner.containsKey(n)) {
+                v.add(unit.name().equals(n) ? "name" : "shortNames", "department.name.taken", n, nameOwner.get(n));
+                break;
+            }
+        }
+        Map<String, String> keywordOwner = new java.util.HashMap<>();
+        others.values().forEach(d -> d.keywords().forEach(k -> keywordOwner.put(k, d.id())));
+        for (String k : keywords) {
+            if (keywordOwner.containsKey(k)) {
+                v.add("keywords", "department.keyword.taken", k, keywordOwner.get(k));
+                break;
+            }
+        }
+        v.throwIfAny();
+        return unit;
+    }
+
+    private static List<String> words(Violations v, String field, List<String> words) {
+        if (words == null) {
+            return List.of();
+        }
+        if (words.size() > MAX_WORDS) {
+            v.add(field, "field.too-many", MAX_WORDS);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = v.required(field + "[" + i + "]", words.get(i), MAX_WORD);
+            if (w != null && !out.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,81 @@
+package rol.task.departments;
+
+import rol.task.directory.Department;
+import rol.task.directory.DirectorySeed;
+import rol.task.directory.District;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One unit of a district's directory as stored; {@link #toDepartment()} is the form the suggesters use. */
+@Entity
+@Table(name = "department")
+public class DepartmentEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long pk;
+
+    @Column(nullable = false)
+    public String district;
+
+    @Column(name = "department_id", nullable = false)
+    public String departmentId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Department.Kind kind;
+
+    public String parent;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "short_names", nullable = false)
+    public List<String> shortNames = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> aliases = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> keywords = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    public Department toDepartment() {
+        return new Department(departmentId, name, kind, parent, shortNames, aliases, keywords);
+    }
+
+    public static List<DepartmentEntity> ofDistrict(String district) {
+        return list("district = ?1 order by pk", district);
+    }
+
+    public static Optional<DepartmentEntity> byId(String district, String departmentId) {
+        return find("district = ?1 and departmentId = ?2", district, departmentId).firstResultOptional();
+    }
+}

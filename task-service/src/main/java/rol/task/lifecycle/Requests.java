@@ -1,0 +1,44 @@
+package rol.task.lifecycle;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The bodies of the lifecycle actions, as clients send them. Checked by {@link TaskActions}, field by field. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** 交办. */
+    public record Dispatch(String leadDepartment, List<String> coDepartments, LocalDate deadline) {
+    }
+
+    /** 进度反馈. */
+    public record Progress(Integer percent, String note, List<Evidence> evidence, List<Metric> metrics) {
+    }
+
+    /** 佐证材料: {@code kind} link (with url) or file (with name, size in bytes, content type). */
+    public record Evidence(String kind, String url, String name, Long size, String contentType) {
+    }
+
+    /** A figure of the feedback: 办理法律援助案件 283 件. */
+    public record Metric(String label, BigDecimal value, String unit) {
+    }
+
+    /** 退办 and 撤销. */
+    public record WithReason(String reason) {
+    }
+
+    /** 延期申请. */
+    public record ExtensionRequest(LocalDate newDeadline, String reason) {
+    }
+
+    /** The office's answer to an extension request; a rejection needs a comment. */
+    public record ExtensionDecision(Boolean approve, String comment) {
+    }
+
+    /** 挂牌督办 on or off. */
+    public record KeySupervision(Boolean flagged) {
+    }
+}

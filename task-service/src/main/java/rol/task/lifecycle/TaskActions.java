@@ -1,0 +1,601 @@
+package rol.task.lifecycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import rol.platform.event.EventJson;
+import rol.platform.event.Topics;
+import rol.platform.event.task.TaskAcknowledgedV1;
+import rol.platform.event.task.TaskCancelledV1;
+import rol.platform.event.task.TaskClosedV1;
+import rol.platform.event.task.TaskDispatchedV1;
+import rol.platform.event.task.TaskExtensionDecidedV1;
+import rol.platform.event.task.TaskExtensionRequestedV1;
+import rol.platform.event.task.TaskProgressReportedV1;
+import rol.platform.event.task.TaskReturnedV1;
+import rol.platform.event.task.TaskSubmittedV1;
+import rol.platform.event.task.TaskUpdatedV1;
+import rol.platform.event.task.TaskV1;
+import rol.platform.problem.Messages;
+import rol.platform.problem.ProblemException;
+import rol.platform.problem.Problems;
+import rol.platform.quarkus.OutboxWriter;
+import rol.platform.security.Caller;
+import rol.platform.security.Roles;
+import rol.task.departments.DirectoryStore;
+import rol.task.directory.Department;
+import rol.task.plan.Task;
+import rol.task.plan.WorkPlan;
+import rol.task.suggestion.DepartmentDirectory;
+import rol.task.workflow.Actor;
+import rol.task.workflow.Decision;
+import rol.task.workflow.Lifecycle;
+import rol.task.workflow.Performer;
+import rol.task.workflow.TaskAction;
+import rol.task.workflow.TaskState;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The 督办 lifecycle over a stored task. Every action: load the task the caller may see (another department's is
+ * 404), ask {@link Lifecycle#decide} (403 / 409 naming the state and what is allowed), check {@code If-Match} (412),
+ * check the input (400, nothing changed), then in one transaction change the task, append to its history and write
+ * the event to the outbox.
+ */
+@ApplicationScoped
+public class TaskActions {
+
+    static final int MAX_REASON = 500;
+    static final int MAX_NOTE = 2000;
+    static final int MAX_LIST = 20;
+    static final int MAX_URL = 2000;
+    static final int MAX_FILE_NAME = 200;
+    static final long MAX_FILE_SIZE = 200L * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Lifecycle lifecycle = Lifecycle.standard();
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DirectoryStore directories;
+
+    @Inject
+    DataSource dataSource;
+
+    /** One action under way: the task as loaded, the decision, who acts, and the task before the change. */
+    private record Step(Task task, WorkPlan plan, Decision decision, Performer capacity, TaskV1 before,
+                        OffsetDateTime now) {
+    }
+
+    /** A task the caller may see; another department's task is answered like one that does not exist (404). */
+    public Task visible(UUID id) {
+        Task task = Task.findById(id);
+        if (task == null || (!seesAll() && !task.involves(ownDepartment()))) {
+            throw ProblemException.notFound("task", id);
+        }
+        return task;
+    }
+
+    public Actor actor() {
+        List<String> roles = new ArrayList<>();
+        for (String r : List.of(Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR)) {
+            if (caller.is(r)) {
+                roles.add(r);
+            }
+        }
+        return Actor.of(roles, caller.department().orElse(null));
+    }
+
+    // ── the actions ──
+
+    @Transactional
+    public Task dispatch(UUID id, String ifMatch, Requests.Dispatch body) {
+        Step step = begin(id, TaskAction.DISPATCH, ifMatch);
+        Violations v = new Violations();
+        if (body == null) {
+            v.add("body", "body.missing").throwIfAny();
+        }
+        LocalDate today = LocalDate.now(clock);
+        DepartmentDirectory directory = directories.directory(step.task().district)
+                .orElseThrow(() -> new IllegalStateException("no directory for district " + step.task().district));
+        String lead = v.required("leadDepartment", body.leadDepartment(), 64);
+        if (lead != null) {
+            dispatchable(v, directory, "leadDepartment", lead);
+        }
+        List<String> co = new ArrayList<>();
+        List<String> given = body.coDepartments() == null ? List.of() : body.coDepartments();
+        if (given.size() > MAX_LIST) {
+            v.add("coDepartments", "field.too-many", MAX_LIST);
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String field = "coDepartments[" + i + "]";
+            String d = v.required(field, given.get(i), 64);
+            if (d == null) {
+                continue;
+            }
+            if (d.equals(lead)) {
+                v.add(field, "dispatch.co-is-lead", d);
+            } else if (co.contains(d)) {
+                v.add(field, "dispatch.co-twice", d);
+            } else if (dispatchable(v, directory, field, d)) {
+                co.add(d);
+            }
+        }
+        if (body.deadline() == null) {
+            v.add("deadline", "field.required");
+        } else if (body.deadline().isBefore(today)) {
+            v.add("deadline", "deadline.before-today", body.deadline(), today);
+        }
+        v.throwIfAny();
+        Task task = step.task();
+        LocalDate oldDeadline = task.deadline;
+        task.leadDepartment = lead;
+        task.coDepartments = co;
+        task.deadline = body.deadline();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("leadDepartment", lead);
+        detail.put("coDepartments", co);
+        detail.put("deadline", body.deadline().toString());
+        finish(step, detail, after -> new TaskDispatchedV1(after, caller.name()), TaskDispatchedV1.TYPE);
+        deadlineChanged(task, step.now(), "DISPATCH", oldDeadline, task.deadline, null);
+        return task;
+    }
+
+    @Transactional
+    public Task acknowledge(UUID id, String ifMatch) {
+        Step step = begin(id, TaskAction.ACKNOWLEDGE, ifMatch);
+        finish(step, Map.of(), after -> new TaskAcknowledgedV1(after, caller.name(), step.capacity().name()),
+                TaskAcknowledgedV1.TYPE);
+        return step.task();
+    }
+
+    @Transactional
+    public Task reportProgress(UUID id, String ifMatch, Requests.Progress body) {
+        Step step = begin(id, TaskAction.REPORT_PROGRESS, ifMatch);
+        Violations v = new Violations();
+        if (body == null) {
+            v.add("body", "body.missing").throwIfAny();
+        }
+        if (body.percent() == null) {
+            v.add("percent", "field.required");
+        } else if (body.percent() < 0 || body.percent() > 100) {
+            v.add("percent", "progress.percent.range", body.percent());
+        }
+        String note = v.optional("note", body.note(), MAX_NOTE);
+        List<TaskProgressReportedV1.Evidence> evidence = evidence(v, body.evidence());
+        List<TaskProgressReportedV1.Metric> metrics = metrics(v, body.metrics());
+        v.throwIfAny();
+        Task task = step.task();
+        task.percent = body.percent();
+        task.lastFeedbackAt = step.now();
+        var progress = new TaskProgressReportedV1.Progress(UUID.randomUUID().toString(), step.now(), body.percent(),
+                note, evidence, metrics);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("progress", progress);
+        String department = step.capacity() == Performer.OFFICE ? null : caller.department().orElse(null);
+        finish(step, detail, after -> new TaskProgressReportedV1(after, caller.name(), step.capacity().name(),
+                department, progress), TaskProgressReportedV1.TYPE);
+        update("insert into progress_report (id, task_id, reported_at, reported_by, capacity, percent, note, evidence,"
+                        + " metrics) values (?, ?, ?, ?, ?, ?, cast(? as text), cast(? as jsonb), cast(? as jsonb))",
+                UUID.fromString(progress.id()), task.id, step.now(), caller.name(), step.capacity().name(),
+                progress.percent(), note, json(evidence), json(metrics));
+        return task;
+    }
+
+    @Transactional
+    public Task submit(UUID id, String ifMatch) {
+        Step step = begin(id, TaskAction.SUBMIT, ifMatch);
+        finish(step, Map.of(), after -> new TaskSubmittedV1(after, caller.name(), step.capacity().name()),
+                TaskSubmittedV1.TYPE);
+        return step.task();
+    }
+
+    @Transactional
+    public Task close(UUID id, String ifMatch) {
+        Step step = begin(id, TaskAction.CLOSE, ifMatch);
+        finish(step, Map.of(), after -> new TaskClosedV1(after, caller.name()), TaskClosedV1.TYPE);
+        return step.task();
+    }
+
+    @Transactional
+    public Task returnToDepartment(UUID id, String ifMatch, Requests.WithReason body) {
+        Step step = begin(id, TaskAction.RETURN, ifMatch);
+        String reason = reason(body);
+        finish(step, Map.of("reason", reason), after -> new TaskReturnedV1(after, caller.name(), reason),
+                TaskReturnedV1.TYPE);
+        return step.task();
+    }
+
+    @Transactional
+    public Task cancel(UUID id, String ifMatch, Requests.WithReason body) {
+        Step step = begin(id, TaskAction.CANCEL, ifMatch);
+        String reason = reason(body);
+        String previous = step.task().state.name();
+        finish(step, Map.of("reason", reason), after -> new TaskCancelledV1(after, caller.name(), previous, reason),
+                TaskCancelledV1.TYPE);
+        return step.task();
+    }
+
+    @Transactional
+    public ExtensionRequest requestExtension(UUID id, String ifMatch, Requests.ExtensionRequest body) {
+        Step step = begin(id, TaskAction.REQUEST_EXTENSION, ifMatch);
+        Violations v = new Violations();
+        if (body == null) {
+            v.add("body", "body.missing").throwIfAny();
+        }
+        Task task = step.task();
+        LocalDate today = LocalDate.now(clock);
+        if (body.newDeadline() == null) {
+            v.add("newDeadline", "field.required");
+        } else if (body.newDeadline().isBefore(today)) {
+            v.add("newDeadline", "deadline.before-today", body.newDeadline(), today);
+        } else if (task.deadline != null && !body.newDeadline().isAfter(task.deadline)) {
+            v.add("newDeadline", "extension.not-later", body.newDeadline(), task.deadline);
+        }
+        String reason = v.required("reason", body.reason(), MAX_REASON);
+        v.throwIfAny();
+        ExtensionRequest.pending(task.id).ifPresent(p -> {
+            throw ProblemException.of(409, "extension-pending", p.newDeadline, p.requestedAt.toLocalDate());
+        });
+        ExtensionRequest r = new ExtensionRequest();
+        r.id = UUID.randomUUID();
+        r.taskId = task.id;
+        r.requestedAt = step.now();
+        r.requestedBy = caller.name();
+        r.currentDeadline = task.deadline;
+        r.newDeadline = body.newDeadline();
+        r.reason = reason;
+        r.status = ExtensionRequest.Status.PENDING;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("requestId", r.id.toString());
+        detail.put("currentDeadline", String.valueOf(task.deadline));
+        detail.put("newDeadline", r.newDeadline.toString());
+        detail.put("reason", reason);
+        finish(step, detail, after -> new TaskExtensionRequestedV1(after, caller.name(), r.id.toString(),
+                r.currentDeadline, r.newDeadline, reason), TaskExtensionRequestedV1.TYPE);
+        r.persistAndFlush();
+        return r;
+    }
+
+    @Transactional
+    public ExtensionRequest decideExtension(UUID id, UUID requestId, String ifMatch, Requests.ExtensionDecision body) {
+        Step step = begin(id, TaskAction.DECIDE_EXTENSION, ifMatch);
+        Task task = step.task();
+        ExtensionRequest r = ExtensionRequest.findById(requestId);
+        if (r == null || !r.taskId.equals(task.id)) {
+            throw ProblemException.notFound("extension-request", requestId);
+        }
+        if (r.status != ExtensionRequest.Status.PENDING) {
+            throw ProblemException.of(409, "extension-decided", Messages.text("extension.status." + r.status));
+        }
+        Violations v = new Violations();
+        if (body == null) {
+            v.add("body", "body.missing").throwIfAny();
+        }
+        if (body.approve() == null) {
+            v.add("approve", "extension.approve.required");
+        }
+        String comment = Boolean.FALSE.equals(body.approve())
+                ? v.required("comment", body.comment(), MAX_REASON)
+                : v.optional("comment", body.comment(), MAX_REASON);
+        v.throwIfAny();
+        LocalDate previous = task.deadline;
+        r.status = body.approve() ? ExtensionRequest.Status.APPROVED : ExtensionRequest.Status.REJECTED;
+        r.decidedAt = step.now();
+        r.decidedBy = caller.name();
+        r.comment = comment;
+        if (body.approve()) {
+            task.deadline = r.newDeadline;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("requestId", r.id.toString());
+        detail.put("approved", body.approve());
+        detail.put("previousDeadline", String.valueOf(previous));
+        detail.put("requestedDeadline", r.newDeadline.toString());
+        detail.put("comment", comment);
+        finish(step, detail, after -> new TaskExtensionDecidedV1(after, caller.name(), r.id.toString(), body.approve(),
+                previous, r.newDeadline, comment), TaskExtensionDecidedV1.TYPE);
+        r.persistAndFlush();
+        if (body.approve()) {
+            deadlineChanged(task, step.now(), "EXTENSION", previous, task.deadline, r.id);
+        }
+        return r;
+    }
+
+    @Transactional
+    public Task keySupervision(UUID id, String ifMatch, Requests.KeySupervision body) {
+        if (body == null || body.flagged() == null) {
+            // the role is still checked first: someone who may not flag learns nothing from a 400
+            begin(id, TaskAction.FLAG_KEY_SUPERVISION, ifMatch);
+            new Violations().add("flagged", "key-supervision.flagged.required").throwIfAny();
+        }
+        TaskAction action = body.flagged() ? TaskAction.FLAG_KEY_SUPERVISION : TaskAction.UNFLAG_KEY_SUPERVISION;
+        Step step = begin(id, action, ifMatch);
+        if (step.task().keySupervision == body.flagged()) {
+            return step.task();
+        }
+        step.task().keySupervision = body.flagged();
+        finish(step, Map.of("keySupervision", body.flagged()),
+                after -> new TaskUpdatedV1(after, caller.name(), List.of("keySupervision")), TaskUpdatedV1.TYPE);
+        return step.task();
+    }
+
+    // ── reading the trail ──
+
+    /** One entry of 全程留痕. */
+    public record HistoryEntry(long id, OffsetDateTime at, String actor, String capacity, String action,
+                               String stateBefore, String stateAfter, JsonNode before, JsonNode after,
+                               JsonNode detail) {
+    }
+
+    public record DeadlineChange(OffsetDateTime at, String by, String cause, LocalDate oldDeadline,
+                                 LocalDate newDeadline, UUID extensionRequestId) {
+    }
+
+    /** The history of a task the caller may see and whose trail they may read (Access.canReadHistory). */
+    public List<HistoryEntry> history(UUID id) {
+        Task task = visible(id);
+        if (!rol.task.workflow.Access.canReadHistory(actor(), actor().participationIn(task.owners()))) {
+            throw ProblemException.of(403, "task.history-not-for-role");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, at, actor, capacity, action, state_before, state_after,"
+                        + " before::text, after::text, detail::text from task_history where task_id = ?1 order by id")
+                .setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new HistoryEntry(((Number) r[0]).longValue(), offset(r[1]), (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], tree((String) r[7]), tree((String) r[8]),
+                tree((String) r[9]))).toList();
+    }
+
+    public List<DeadlineChange> deadlineHistory(UUID taskId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select changed_at, changed_by, cause, old_deadline, new_deadline,"
+                        + " extension_request_id from deadline_change where task_id = ?1 order by id")
+                .setParameter(1, taskId).getResultList();
+        return rows.stream().map(r -> new DeadlineChange(offset(r[0]), (String) r[1], (String) r[2], date(r[3]),
+                date(r[4]), (UUID) r[5])).toList();
+    }
+
+    // ── the steps every action shares ──
+
+    private Step begin(UUID id, TaskAction action, String ifMatch) {
+        Task task = visible(id);
+        Decision d = lifecycle.decide(task.state, action, actor(), task.owners());
+        if (d.outcome() == Decision.Outcome.REFUSED_BY_ROLE) {
+            throw ProblemException.of(403, d.reason().code());
+        }
+        Preconditions.check(ifMatch, task.version);
+        if (d.outcome() == Decision.Outcome.REFUSED_BY_STATE) {
+            List<String> allowed = d.allowedActions().stream().map(Enum::name).toList();
+            List<String> allowedNames = d.allowedActions().stream().map(a -> Messages.text("action.task." + a)).toList();
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("state", task.state.name());
+            members.put("stateName", Messages.text("state.task." + task.state));
+            members.put("action", action.name());
+            members.put("allowedActions", allowed);
+            members.put("allowedActionNames", allowedNames);
+            throw new ProblemException(Problems.problem(409, "state-conflict", null, List.of(), members,
+                    Messages.text("noun.task"), Messages.text("state.task." + task.state)));
+        }
+        WorkPlan plan = WorkPlan.findById(task.workPlanId);
+        Performer capacity = Lifecycle.capacity(actor(), actor().participationIn(task.owners())).orElseThrow();
+        return new Step(task, plan, d, capacity, task.snapshot(plan),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The state change, flushed (the version check of JPA happens here), then history and event, same transaction. */
+    private void finish(Step step, Map<String, Object> detail, java.util.function.Function<TaskV1, Object> event,
+                        String type) {
+        Task task = step.task();
+        TaskState from = task.state;
+        task.state = step.decision().next();
+        task.updatedAt = step.now();
+        task.persistAndFlush();
+        TaskV1 after = task.snapshot(step.plan());
+        update("insert into task_history (task_id, at, actor, capacity, action, state_before, state_after, before,"
+                        + " after, detail) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))",
+                task.id, step.now(), caller.name(), step.capacity().name(), step.decision().action().name(),
+                from.name(), task.state.name(), json(step.before()), json(after), json(detail));
+        outbox.append(Topics.TASK_EVENTS, type, task.id.toString(), event.apply(after));
+    }
+
+    private void deadlineChanged(Task task, OffsetDateTime at, String cause, LocalDate from, LocalDate to, UUID request) {
+        update("insert into deadline_change (task_id, changed_at, changed_by, cause, old_deadline, new_deadline,"
+                        + " extension_request_id) values (?, ?, ?, ?, cast(? as date), cast(? as date), cast(? as uuid))",
+                task.id, at, caller.name(), cause, from == null ? null : from.toString(), to == null ? null : to.toString(),
+                request == null ? null : request.toString());
+    }
+
+    /**
+     * A write beside Hibernate's, on the connection of the same transaction (what Hibernate changed is flushed
+     * first). Nulls are bound as text: the SQL casts where the column is not.
+     */
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] == null) {
+                    st.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    st.setObject(i + 1, args[i]);
+                }
+            }
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the task's trail failed", e);
+        }
+    }
+
+    private static boolean dispatchable(Violations v, DepartmentDirectory directory, String field, String id) {
+        Optional<Department> d = directory.byId(id);
+        if (d.isEmpty()) {
+            v.add(field, "dispatch.department.unknown", id);
+            return false;
+        }
+        if (d.get().parent() != null) {
+            Department unit = directory.dispatchUnit(d.get());
+            v.add(field, "dispatch.department.sub-unit", d.get().displayName(), unit.displayName(), unit.id());
+            return false;
+        }
+        return true;
+    }
+
+    private static String reason(Requests.WithReason body) {
+        Violations v = new Violations();
+        String reason = v.required("reason", body == null ? null : body.reason(), MAX_REASON);
+        v.throwIfAny();
+        return reason;
+    }
+
+    private static List<TaskProgressReportedV1.Evidence> evidence(Violations v, List<Requests.Evidence> items) {
+        List<TaskProgressReportedV1.Evidence> out = new ArrayList<>();
+        if (items == null) {
+            return out;
+        }
+        if (items.size() > MAX_LIST) {
+            v.add("evidence", "field.too-many", MAX_LIST);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String at = "evidence[" + i + "]";
+            Requests.Evidence e = items.get(i);
+            if (e == null) {
+                v.add(at, "field.required");
+                continue;
+            }
+            String kind = v.required(at + ".kind", e.kind(), 10);
+            if (kind == null) {
+                continue;
+            }
+            switch (kind.toLowerCase(Locale.ROOT)) {
+                case "link" -> {
+                    String url = v.required(at + ".url", e.url(), MAX_URL);
+                    if (url != null && !webAddress(url)) {
+                        v.add(at + ".url", "evidence.url.form");
+                    }
+                    out.add(new TaskProgressReportedV1.Evidence("link", url, v.optional(at + ".name", e.name(),
+                            MAX_FILE_NAME), null, null));
+                }
+                case "file" -> {
+                    String name = v.required(at + ".name", e.name(), MAX_FILE_NAME);
+                    if (e.size() == null) {
+                        v.add(at + ".size", "field.required");
+                    } else if (e.size() < 0 || e.size() > MAX_FILE_SIZE) {
+                        v.add(at + ".size", "evidence.size.range", MAX_FILE_SIZE / 1024 / 1024);
+                    }
+                    String type = v.optional(at + ".contentType", e.contentType(), 100);
+                    out.add(new TaskProgressReportedV1.Evidence("file", null, name, e.size(), type));
+                }
+                default -> v.add(at + ".kind", "evidence.kind.one-of");
+            }
+        }
+        return out;
+    }
+
+    private static List<TaskProgressReportedV1.Metric> metrics(Violations v, List<Requests.Metric> items) {
+        List<TaskProgressReportedV1.Metric> out = new ArrayList<>();
+        if (items == null) {
+            return out;
+        }
+        if (items.size() > MAX_LIST) {
+            v.add("metrics", "field.too-many", MAX_LIST);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String at = "metrics[" + i + "]";
+            Requests.Metric m = items.get(i);
+            if (m == null) {
+                v.add(at, "field.required");
+                continue;
+            }
+            String label = v.required(at + ".label", m.label(), 50);
+            if (m.value() == null) {
+                v.add(at + ".value", "field.required");
+            }
+            String unit = v.optional(at + ".unit", m.unit(), 10);
+            out.add(new TaskProgressReportedV1.Metric(label, m.value(), unit));
+        }
+        return out;
+    }
+
+    private static boolean webAddress(String url) {
+        try {
+            URI u = new URI(url);
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean seesAll() {
+        return caller.is(Roles.OFFICE) || caller.is(Roles.LEADER) || caller.is(Roles.AUDITOR);
+    }
+
+    private String ownDepartment() {
+        return caller.department().orElseThrow(() -> ProblemException.of(403, "no-department"));
+    }
+
+    private static String json(Object value) {
+        return EventJson.tree(value).toString();
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history row is not JSON", e);
+        }
+    }
+
+    private static OffsetDateTime offset(Object v) {
+        if (v instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a time: " + v);
+    }
+
+    private static LocalDate date(Object v) {
+        if (v == null || v instanceof LocalDate) {
+            return (LocalDate) v;
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("not a date: " + v);
+    }
+}

@@ -1,0 +1,51 @@
+package rol.task.lifecycle;
+
+import rol.platform.problem.Messages;
+import rol.platform.problem.Problem;
+import rol.platform.problem.ProblemException;
+import rol.platform.problem.Problems;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Collects every broken input rule of one request, then answers 400 naming each field (nothing is changed). */
+public final class Violations {
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    public Violations add(String field, String messageKey, Object... args) {
+        errors.add(new Problem.FieldError(field, Messages.text(messageKey, args)));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Text that must be present and at most {@code max} characters long; returns it stripped. */
+    public String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            add(field, "field.required");
+            return null;
+        }
+        return optional(field, value, max);
+    }
+
+    public String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.codePointCount(0, v.length()) > max) {
+            add(field, "field.too-long", max, v.codePointCount(0, v.length()));
+        }
+        return v;
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.problem(400, "validation", null, errors, Map.of()));
+        }
+    }
+}
