@@ -122,6 +122,9 @@ class AuthorizationIT {
                 .replace("{plan}", plan);
         if (row.method().equals("POST") && row.path().equals("/api/reports")) {
             spec = spec.contentType(ContentType.TEXT).body("某区关于法治政府建设情况的报告\n" + UUID.randomUUID());
+        } else if (row.method().equals("POST") || row.method().equals("PUT") || row.method().equals("PATCH")) {
+            // an empty object: the role decides before the body does (office gets 400 for it, still "allowed")
+            spec = spec.contentType(ContentType.JSON).body("{}");
         }
         return spec.request(row.method(), path).then().extract().statusCode();
     }

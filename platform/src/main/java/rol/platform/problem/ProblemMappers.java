@@ -3,6 +3,8 @@ package rol.platform.problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -55,6 +57,15 @@ public class ProblemMappers {
         JsonLocation at = e.getLocation();
         return respond(Problems.problem(400, "malformed-json", path(uri), List.of(), Map.of(),
                 at == null ? "?" : at.getLineNr(), at == null ? "?" : at.getColumnNr()));
+    }
+
+    /**
+     * A body member of the wrong type ({@code "percent": "abc"}): quarkus-rest-jackson has its own mapper for exactly
+     * these types, which would answer without naming the field.
+     */
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class})
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper
