@@ -48,8 +48,8 @@ public class TaskEventsHandler implements EventHandler {
         em.createNativeQuery("""
                 insert into task_view (task_id, district, work_plan_id, report_id, issuer, plan_year, theme, title,
                     state, lead_department, co_departments, deadline, key_supervision, percent, last_feedback_at,
-                    task_version, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                    task_version, updated_at, dispatched_at, closed_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
                 on conflict (task_id) do update set
                     district = excluded.district, work_plan_id = excluded.work_plan_id, report_id = excluded.report_id,
                     issuer = excluded.issuer, plan_year = excluded.plan_year, theme = excluded.theme,
@@ -57,7 +57,8 @@ public class TaskEventsHandler implements EventHandler {
                     co_departments = excluded.co_departments, deadline = excluded.deadline,
                     key_supervision = excluded.key_supervision, percent = excluded.percent,
                     last_feedback_at = excluded.last_feedback_at, task_version = excluded.task_version,
-                    updated_at = excluded.updated_at
+                    updated_at = excluded.updated_at, dispatched_at = excluded.dispatched_at,
+                    closed_at = excluded.closed_at
                 where task_view.task_version < excluded.task_version
                 """)
                 .setParameter(1, uuid(t.taskId())).setParameter(2, t.district())
@@ -68,6 +69,7 @@ public class TaskEventsHandler implements EventHandler {
                 .setParameter(12, t.deadline()).setParameter(13, t.keySupervision()).setParameter(14, t.percent())
                 .setParameter(15, t.lastFeedbackAt()).setParameter(16, t.version())
                 .setParameter(17, OffsetDateTime.now(clock))
+                .setParameter(18, t.dispatchedAt()).setParameter(19, t.closedAt())
                 .executeUpdate();
     }
 

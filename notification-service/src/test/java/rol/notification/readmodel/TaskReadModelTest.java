@@ -54,7 +54,7 @@ class TaskReadModelTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(dispatched.id()) == 1 && inbox(stale.id()) == 1);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("select state, deadline, task_version, co_departments"
+             PreparedStatement q = c.prepareStatement("select state, deadline, task_version, co_departments, dispatched_at"
                      + " from task_view where task_id = ?::uuid")) {
             q.setString(1, taskId);
             try (ResultSet rs = q.executeQuery()) {
@@ -63,6 +63,8 @@ class TaskReadModelTest {
                 assertEquals(LocalDate.of(2025, 12, 31), rs.getObject(2, LocalDate.class));
                 assertEquals(2, rs.getLong(3));
                 assertEquals(List.of("market-regulation"), List.of((String[]) rs.getArray(4).getArray()));
+                assertEquals(OffsetDateTime.parse("2025-03-01T01:00:00Z").toInstant(),
+                        rs.getObject(5, OffsetDateTime.class).toInstant());
             }
         }
         assertEquals(1, count("select count(*) from task_view where task_id = ?::uuid", taskId));
@@ -71,7 +73,8 @@ class TaskReadModelTest {
     private static TaskV1 snapshot(String taskId, String state, LocalDate deadline, long version) {
         return new TaskV1(taskId, "licheng", UUID.randomUUID().toString(), UUID.randomUUID().toString(), "plan-1",
                 "某区司法局", 2025, "主题", "开展行政执法案卷评查", state, "judicial-bureau", List.of("market-regulation"),
-                deadline, false, 0, null, version);
+                deadline, false, 0, null, deadline == null ? null : OffsetDateTime.parse("2025-03-01T09:00:00+08:00"),
+                null, version);
     }
 
     private static CloudEvent event(String taskId, String type, TaskV1 task) {

@@ -164,6 +164,7 @@ public class TaskActions {
         task.leadDepartment = lead;
         task.coDepartments = co;
         task.deadline = body.deadline();
+        task.dispatchedAt = step.now();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("leadDepartment", lead);
         detail.put("coDepartments", co);
@@ -225,6 +226,7 @@ public class TaskActions {
     @Transactional
     public Task close(UUID id, String ifMatch) {
         Step step = begin(id, TaskAction.CLOSE, ifMatch);
+        step.task().closedAt = step.now();
         finish(step, Map.of(), after -> new TaskClosedV1(after, caller.name()), TaskClosedV1.TYPE);
         return step.task();
     }

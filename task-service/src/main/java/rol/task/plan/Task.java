@@ -79,6 +79,14 @@ public class Task extends PanacheEntityBase {
     @Column(name = "last_feedback_at")
     public OffsetDateTime lastFeedbackAt;
 
+    /** When it was (last) dispatched; the rollups measure elapsed time from here. */
+    @Column(name = "dispatched_at")
+    public OffsetDateTime dispatchedAt;
+
+    /** When the office closed it (销号); on time when on or before the deadline. */
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -132,6 +140,6 @@ public class Task extends PanacheEntityBase {
     public TaskV1 snapshot(WorkPlan plan) {
         return new TaskV1(id.toString(), district, workPlanId.toString(), reportId.toString(), planItemId,
                 plan.issuer, plan.planYear, theme, title, state.name(), leadDepartment, coDepartments, deadline,
-                keySupervision, percent, lastFeedbackAt, version);
+                keySupervision, percent, lastFeedbackAt, dispatchedAt, closedAt, version);
     }
 }

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static rol.task.lifecycle.TaskFixture.*;
 
 /** The 督办 lifecycle over HTTP, as it passes from the office to the departments and back. */
@@ -73,6 +74,8 @@ class TaskLifecycleTest {
         assertEquals("DISPATCHED", dispatched.at("/task/state").asText());
         assertEquals("judicial-bureau", dispatched.at("/task/leadDepartment").asText());
         assertEquals("office1", dispatched.at("/actor").asText());
+        assertTrue(dispatched.at("/task/dispatchedAt").isTextual(), "the snapshot says when it was dispatched");
+        assertTrue(dispatched.at("/task/closedAt").isNull());
         JsonNode progress = JSON.readTree((String) events.get(3).get(1));
         assertEquals("CO_DEPARTMENT", progress.at("/capacity").asText());
         assertEquals("market-regulation", progress.at("/department").asText());
@@ -84,6 +87,7 @@ class TaskLifecycleTest {
         JsonNode closed = JSON.readTree((String) events.get(6).get(1));
         assertEquals("CLOSED", closed.at("/task/state").asText());
         assertEquals(6, closed.at("/task/version").asInt());
+        assertTrue(closed.at("/task/closedAt").isTextual(), "the snapshot says when it was closed");
         assertEquals(1, count("select count(*) from progress_report where task_id = ?::uuid and percent = 30"
                 + " and jsonb_array_length(evidence) = 2", task));
 

@@ -26,6 +26,8 @@ public record TaskV1(
         boolean keySupervision,
         int percent,
         OffsetDateTime lastFeedbackAt,
+        OffsetDateTime dispatchedAt,
+        OffsetDateTime closedAt,
         long version) {
 
     public TaskV1 {
