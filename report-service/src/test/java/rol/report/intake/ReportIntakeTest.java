@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -194,7 +195,8 @@ class ReportIntakeTest {
                 .then().statusCode(201).body("issuer", equalTo("某区司法局"))
                 .body("reportYear", equalTo(2023)).body("planYear", equalTo(2024));
         given().multiPart("file", "r.txt", Samples.report().getBytes(StandardCharsets.UTF_8))
-                .multiPart("issuer", "某区司法局（纠正）").multiPart("year", "2024")
+                .multiPart(new MultiPartSpecBuilder("某区司法局（纠正）").controlName("issuer")
+                        .charset(StandardCharsets.UTF_8).build()).multiPart("year", "2024")
                 .when().post("/api/reports")
                 .then().statusCode(201).body("issuer", equalTo("某区司法局（纠正）"))
                 .body("reportYear", equalTo(2024)).body("planYear", equalTo(2025));
