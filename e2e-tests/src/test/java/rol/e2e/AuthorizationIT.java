@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +41,7 @@ class AuthorizationIT {
 
     @BeforeAll
     static void records() {
-        publishedReport = EventsAcrossServicesIT.receiveAndPublish();
+        publishedReport = ReportCorrectionIT.receiveAndPublish();
         await().atMost(Duration.ofSeconds(20)).until(() -> RunningSystem.as(RunningSystem.task(), "office1")
                 .queryParam("reportId", publishedReport).get("/api/work-plans").then().extract().<Integer>path("total") == 1);
         plan = RunningSystem.as(RunningSystem.task(), "office1").queryParam("reportId", publishedReport)
@@ -106,6 +105,24 @@ class AuthorizationIT {
         assertEquals(List.of(), wrong);
     }
 
+    /** The correctable part a report path names ({@code plan}, {@code problems}, {@code achievements}), else null. */
+    private static String partOf(String path) {
+        for (String part : List.of("plan", "problems", "achievements")) {
+            if (path.contains("/" + part)) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    /** Ids of sibling leaves of a part, in order: the top level of plan and problems, the first theme's items. */
+    private static List<String> leaves(String report, String part) {
+        var body = RunningSystem.as(RunningSystem.report(), "office1").get("/api/reports/" + report).then()
+                .statusCode(200).extract().jsonPath();
+        return part.equals("achievements") ? body.getList("achievements[0].items.id", String.class)
+                : body.getList(part + ".findAll { it.children == null || it.children.isEmpty() }.id", String.class);
+    }
+
     private int call(Row row, String user) {
         RequestSpecification spec = switch (row.service()) {
             case "report" -> RunningSystem.report();
@@ -117,12 +134,26 @@ class AuthorizationIT {
             spec = spec.auth().oauth2(RunningSystem.token(user));
         }
         // a fresh draft per call, so that an allowed publish is not answered 409 by the one before it
-        String path = row.path()
-                .replace("{report}", row.path().endsWith("/publish") ? EventsAcrossServicesIT.receive() : publishedReport)
-                .replace("{plan}", plan);
+        String report = row.path().endsWith("/publish") ? ReportCorrectionIT.receive() : publishedReport;
+        String path = row.path().replace("{report}", report).replace("{plan}", plan);
+        String part = partOf(row.path());
+        List<String> items = part == null ? List.of() : leaves(report, part);
+        if (path.contains("{item}")) {
+            // an item that exists at this moment (earlier office calls of other rows have changed the report)
+            path = path.replace("{item}", items.isEmpty() ? "none" : items.get(0));
+        }
         if (row.method().equals("POST") && row.path().equals("/api/reports")) {
-            spec = spec.contentType(ContentType.TEXT).body("某区关于法治政府建设情况的报告\n" + UUID.randomUUID());
-        } else if (row.method().equals("POST") || row.method().equals("PUT") || row.method().equals("PATCH")) {
+            spec = spec.contentType("text/plain; charset=UTF-8").body(ReportCorrectionIT.text());
+        } else if (row.method().equals("PATCH")) {
+            spec = spec.contentType(ContentType.JSON).body(Map.of("issuer", "某区市场监管局"));
+        } else if (row.path().endsWith("/split")) {
+            spec = spec.contentType(ContentType.JSON)
+                    .body(Map.of("parts", List.of(Map.of("text", "拆分之一"), Map.of("text", "拆分之二"))));
+        } else if (row.path().endsWith("/merge")) {
+            spec = spec.contentType(ContentType.JSON).body(Map.of("ids", items.size() >= 2 ? items.subList(0, 2) : items));
+        } else if (part != null && (row.method().equals("PUT") || row.method().equals("POST"))) {
+            spec = spec.contentType(ContentType.JSON).body(Map.of("text", "授权测试中写入的内容。"));
+        } else if (row.method().equals("POST") || row.method().equals("PUT")) {
             // an empty object: the role decides before the body does (office gets 400 for it, still "allowed")
             spec = spec.contentType(ContentType.JSON).body("{}");
         }

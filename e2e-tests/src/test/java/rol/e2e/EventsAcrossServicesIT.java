@@ -1,6 +1,5 @@
 package rol.e2e;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,10 +8,11 @@ import rol.testsupport.TestStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasKey;
 import static rol.e2e.RunningSystem.as;
 import static rol.e2e.RunningSystem.notification;
@@ -40,10 +40,16 @@ class EventsAcrossServicesIT {
 
     @Test
     void aReportPublishedInReportServiceBecomesAWorkPlanInTaskService() {
-        String reportId = receiveAndPublish();
+        String reportId = ReportCorrectionIT.receiveAndPublish();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 as(task(), "leader1").queryParam("reportId", reportId).get("/api/work-plans")
                         .then().statusCode(200).body("total", equalTo(1)).body("items[0].reportId", equalTo(reportId)));
+        // one draft task per plan item, with the owners the directory suggests
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                as(task(), "office1").queryParam("reportId", reportId).get("/api/tasks")
+                        .then().statusCode(200).body("total", equalTo(3))
+                        .body("items.state", everyItem(equalTo("DRAFT")))
+                        .body("items.suggestion.leadDepartment", everyItem(notNullValue())));
     }
 
     @Test
@@ -52,7 +58,7 @@ class EventsAcrossServicesIT {
         List<String> reports = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                reports.add(receiveAndPublish());
+                reports.add(ReportCorrectionIT.receiveAndPublish());
             }
         } finally {
             STACK.up("kafka");
@@ -67,21 +73,5 @@ class EventsAcrossServicesIT {
         int total = as(task(), "office1").get("/api/work-plans").then().extract().path("total");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
                 as(task(), "office1").get("/api/work-plans").then().extract().<Integer>path("total") == total);
-    }
-
-    /** A new report (unique text), published; answers its id. */
-    static String receiveAndPublish() {
-        String id = receive();
-        as(report(), "office1").post("/api/reports/" + id + "/publish")
-                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
-        return id;
-    }
-
-    /** A new draft report with unique text; answers its id. */
-    static String receive() {
-        String text = "某区市场监管局关于2024年法治政府建设情况的报告\n" + UUID.randomUUID() + "\n";
-        return as(report(), "office1").contentType(ContentType.TEXT).body(text)
-                .queryParam("issuer", "某区市场监管局").queryParam("year", 2024)
-                .post("/api/reports").then().statusCode(201).extract().path("id");
     }
 }

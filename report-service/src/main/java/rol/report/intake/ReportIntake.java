@@ -1,12 +1,18 @@
 package rol.report.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import rol.platform.event.Topics;
 import rol.platform.event.report.ReportPublishedV1;
+import rol.platform.event.report.ReportRevisedV1;
 import rol.platform.problem.ProblemException;
 import rol.platform.quarkus.OutboxWriter;
+import rol.report.parse.ParsedReport;
+import rol.report.parse.PlanItem;
+import rol.report.parse.Span;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,11 +20,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Receives report texts and publishes reports; publishing writes {@code report.published.v1} in the same transaction. */
+/**
+ * Stores parsed reports and publishes them; publishing writes {@code report.published.v1} in the same transaction,
+ * and every correction of a published report {@code report.revised.v1} (see {@link ReportCorrections}).
+ */
 @ApplicationScoped
 public class ReportIntake {
 
@@ -31,44 +42,67 @@ public class ReportIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    ObjectMapper json;
+
     public record Received(Report report, boolean created) {
     }
 
-    /** Stores a new draft, or finds the report already received with the same content. */
+    /**
+     * Stores a new draft, or finds the report already received with the same stored text. {@code issuer} and
+     * {@code year} (the year reported on), when given, replace what the parser found.
+     */
     @Transactional
-    public Received receive(String text, String issuer, Integer year) {
-        String hash = sha256(text);
+    public Received receive(ParsedReport parsed, String issuer, Integer year) {
+        String hash = sha256(parsed.text());
         var existing = Report.byContent(config.district(), hash);
         if (existing.isPresent()) {
             return new Received(existing.get(), false);
+        }
+        ReportContent content = ReportContent.of(parsed);
+        if (issuer != null) {
+            content.issuer = issuer;
+        }
+        if (year != null) {
+            content.planYear = content.planYear != null && Objects.equals(content.reportYear, year)
+                    ? content.planYear : Integer.valueOf(year + 1);
+            content.reportYear = year;
         }
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.district = config.district();
         report.contentHash = hash;
-        report.sourceText = text;
-        report.title = firstLine(text);
-        report.issuer = issuer;
-        report.reportYear = year;
-        report.planYear = year == null ? null : year + 1;
+        report.sourceText = parsed.text();
+        report.sourceFormat = parsed.format().name();
         report.status = Report.Status.DRAFT;
-        report.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        report.createdAt = now();
+        write(report, content);
         report.persist();
         return new Received(report, true);
     }
 
     @Transactional
-    public Report publish(UUID id) {
+    public Report publish(UUID id, Integer expectedVersion) {
         Report report = find(id);
+        ReportCorrections.checkVersion(report, expectedVersion);
         if (report.status != Report.Status.DRAFT) {
             throw ProblemException.stateConflict("report", report.status.name(), List.of());
         }
         report.status = Report.Status.PUBLISHED;
-        report.publishedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        report.publishedAt = now();
+        ReportContent c = content(report);
         outbox.append(Topics.REPORT_EVENTS, ReportPublishedV1.TYPE, report.id.toString(),
-                new ReportPublishedV1(report.id.toString(), report.district, report.issuer, report.title,
-                        report.reportYear, report.planYear, List.of(), List.of()));
+                new ReportPublishedV1(report.id.toString(), report.district, c.issuer, c.title,
+                        c.reportYear, c.planYear, planItems(c), problems(c)));
+        ReportCorrections.flush(report);
         return report;
+    }
+
+    /** The event of a correction of a published report; the report's revision has been counted up already. */
+    void revised(Report report, ReportContent c) {
+        outbox.append(Topics.REPORT_EVENTS, ReportRevisedV1.TYPE, report.id.toString(),
+                new ReportRevisedV1(report.id.toString(), report.district, report.revision, c.issuer, c.title,
+                        c.reportYear, c.planYear, planItems(c), problems(c)));
     }
 
     public Report find(UUID id) {
@@ -79,9 +113,58 @@ public class ReportIntake {
         return report;
     }
 
-    private static String firstLine(String text) {
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
-                .map(l -> l.length() > 200 ? l.substring(0, 200) : l).orElse(null);
+    public ReportContent content(Report report) {
+        if (report.structure == null) {
+            return ReportContent.legacy(report);
+        }
+        try {
+            return json.readValue(report.structure, ReportContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored structure of report " + report.id + " is unreadable", e);
+        }
+    }
+
+    /** Stores the structure and repeats the queried members in their columns. */
+    void write(Report report, ReportContent c) {
+        try {
+            report.structure = json.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        report.title = c.title;
+        report.issuer = c.issuer;
+        report.docNumber = c.docNumber;
+        report.reportYear = c.reportYear;
+        report.planYear = c.planYear;
+        report.issuedOn = c.issuedOn;
+        report.genre = c.genre == null ? null : c.genre.name();
+    }
+
+    /** The plan flat in document order: each item after its theme, {@code parentId} rebuilding the outline. */
+    static List<ReportPublishedV1.PlanItem> planItems(ReportContent c) {
+        List<ReportPublishedV1.PlanItem> out = new ArrayList<>();
+        flatten(c.plan, null, out);
+        return out;
+    }
+
+    private static void flatten(List<PlanItem> items, String parentId, List<ReportPublishedV1.PlanItem> out) {
+        for (PlanItem p : items) {
+            out.add(new ReportPublishedV1.PlanItem(p.id(), parentId, p.title(), p.text(), p.leaf(), span(p.span())));
+            flatten(p.children(), p.id(), out);
+        }
+    }
+
+    static List<ReportPublishedV1.Problem> problems(ReportContent c) {
+        return c.problems.stream()
+                .map(p -> new ReportPublishedV1.Problem(p.id(), p.title(), p.text(), span(p.span()))).toList();
+    }
+
+    private static ReportPublishedV1.Span span(Span s) {
+        return s == null ? null : new ReportPublishedV1.Span(s.start(), s.end());
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     static String sha256(String text) {

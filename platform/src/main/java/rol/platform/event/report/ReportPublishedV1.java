@@ -24,7 +24,7 @@ public record ReportPublishedV1(
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
-    /** A stable id survives corrections, so a revision can say which item changed. */
+    /** A stable id survives corrections, so a revision can say which item changed. {@code span} is null for an item a clerk added by hand. */
     public record PlanItem(String id, String parentId, String title, String text, boolean leaf, Span span) {
     }
 
