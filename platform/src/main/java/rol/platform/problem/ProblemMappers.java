@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -91,6 +93,15 @@ public class ProblemMappers {
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(respond(Problems.forStatus(401, path(uri))))
                 .header("WWW-Authenticate", "Bearer realm=\"rule-of-law\"").build();
+    }
+
+    /**
+     * Two writers changed the same record at once: the one whose version check failed (JPA {@code @Version}) is
+     * answered 412 like a stale {@code If-Match}; its transaction was rolled back, so nobody's change is lost.
+     */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return respond(Problems.problem(412, "concurrent-change", path(uri), List.of(), Map.of()));
     }
 
     @ServerExceptionMapper

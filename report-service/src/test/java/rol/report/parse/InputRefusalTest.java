@@ -120,29 +120,9 @@ class InputRefusalTest {
 
     @Test
     void zipBombDocxIsRefusedSafely() throws IOException {
-        // A valid-looking docx whose document.xml inflates from ~100 KB to ~100 MB.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                    + "</Types>").getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("_rels/.rels"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-                    + "</Relationships>").getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                    + "<w:body><w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
-            byte[] chunk = "法".repeat(1 << 16).getBytes(StandardCharsets.UTF_8);
-            for (int i = 0; i < 512; i++) zip.write(chunk);
-            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        assertTrue(bytes.size() < 2_000_000, "the bomb itself is small: " + bytes.size());
-        assertThrows(ReportTooLargeException.class, () -> PARSER.parse(bytes.toByteArray()));
+        byte[] bomb = TestDocuments.zipBombDocx();
+        assertTrue(bomb.length < 2_000_000, "the bomb itself is small: " + bomb.length);
+        assertThrows(ReportTooLargeException.class, () -> PARSER.parse(bomb));
     }
 
     static byte[] docx(String text) throws IOException {
