@@ -55,6 +55,9 @@ public class ReportIntake {
     @Transactional
     public Received receive(ParsedReport parsed, String issuer, Integer year) {
         String hash = sha256(parsed.text());
+        // the same new content uploaded twice at once: the second waits here until the first commits, then finds it
+        Report.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, config.district() + "/" + hash).getSingleResult();
         var existing = Report.byContent(config.district(), hash);
         if (existing.isPresent()) {
             return new Received(existing.get(), false);

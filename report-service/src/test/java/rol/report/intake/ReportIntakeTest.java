@@ -28,6 +28,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -151,6 +155,30 @@ class ReportIntakeTest {
     /** The matching rule of expected.json: no white space or markdown markers, no leading enumerator. */
     private static String normalized(String s) {
         return s.replaceAll("[\\s*#]", "").replaceFirst("^(一是|二是|三是|四是|五是|[（(][一二三四五六七八九十]+[)）]|\\d+[.、．])", "");
+    }
+
+    @Test
+    void theSameNewReportUploadedSeveralTimesAtOnceIsOneReport() throws Exception {
+        byte[] text = Samples.report().getBytes(StandardCharsets.UTF_8);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Response>> uploads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                uploads.add(pool.submit(() -> given().multiPart("file", "r.txt", text).post("/api/reports")));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (Future<Response> upload : uploads) {
+                Response r = upload.get(60, TimeUnit.SECONDS);
+                statuses.add(r.statusCode());
+                ids.add(r.path("id"));
+            }
+            assertEquals(1, statuses.stream().filter(code -> code == 201).count(), "one creates it: " + statuses);
+            assertEquals(3, statuses.stream().filter(code -> code == 200).count(), "the others find it: " + statuses);
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
