@@ -24,9 +24,9 @@ public final class TestStack {
     /** Servers for module tests: PostgreSQL and Kafka only. */
     public static final TestStack MODULE =
             new TestStack("test" + SUFFIX, 55442 + OFFSET, 59192 + OFFSET, 58380 + OFFSET, 18091 + OFFSET);
-    /** The whole system for end-to-end tests. */
+    /** The whole system for end-to-end tests; its ports lie far from the module tests' for any offset below 1000. */
     public static final TestStack E2E =
-            new TestStack("e2e" + SUFFIX, 55452 + OFFSET, 59292 + OFFSET, 58280 + OFFSET, 18081 + OFFSET);
+            new TestStack("e2e" + SUFFIX, 56452 + OFFSET, 60292 + OFFSET, 58880 + OFFSET, 18581 + OFFSET);
 
     private final String name;
     private final int pgPort;
