@@ -2,7 +2,6 @@ package rol.task.api;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -25,8 +24,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import rol.platform.problem.Problem;
-import rol.platform.problem.ProblemException;
-import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.lifecycle.ExtensionRequest;
 import rol.task.lifecycle.Requests;
@@ -34,13 +31,9 @@ import rol.task.lifecycle.TaskActions;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskState;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/tasks")
@@ -48,15 +41,8 @@ import java.util.UUID;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TaskResource {
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "deadline", "deadline", "createdAt", "createdAt", "title", "title", "percent", "percent",
-            "state", "state", "updatedAt", "updatedAt");
-
     @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
+    TaskQueries queries;
 
     @Inject
     TaskActions actions;
@@ -76,38 +62,10 @@ public class TaskResource {
                               @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
                               @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "{size.range}")
                               @Max(value = 200, message = "{size.range}") int size,
-                              @QueryParam("sort") @DefaultValue("deadline")
-                              @Pattern(regexp = "-?(deadline|createdAt|title|percent|state|updatedAt)",
-                                      message = "{sort.pattern}") String sort) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        scope(where, params);
-        add(where, params, reportId, "reportId = :reportId", "reportId");
-        add(where, params, workPlanId, "workPlanId = :workPlanId", "workPlanId");
-        add(where, params, district, "district = :district", "district");
-        add(where, params, department, "(leadDepartment = :department or array_contains(coDepartments, :department))",
-                "department");
-        if (states != null && !states.isEmpty()) {
-            where.add("state in :states");
-            params.put("states", states);
-        }
-        add(where, params, planYear, "workPlanId in (select p.id from WorkPlan p where p.planYear = :planYear)",
-                "planYear");
-        add(where, params, issuer, "workPlanId in (select p.id from WorkPlan p where p.issuer = :issuer)", "issuer");
-        add(where, params, keySupervision, "keySupervision = :keySupervision", "keySupervision");
-        add(where, params, deadlineBefore, "deadline < :deadlineBefore", "deadlineBefore");
-        if (overdue != null) {
-            where.add((overdue ? "" : "not ") + "(deadline < :today and state not in :finished)");
-            params.put("today", LocalDate.now(clock));
-            params.put("finished", List.of(TaskState.CLOSED, TaskState.CANCELLED));
-        }
-        if (q != null && !q.isBlank()) {
-            where.add("(lower(title) like :q or lower(text) like :q)");
-            params.put("q", "%" + q.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        String field = SORTABLE.get(sort.replaceFirst("^-", ""));
-        Sort order = (sort.startsWith("-") ? Sort.descending(field) : Sort.ascending(field)).and("id");
-        PanacheQuery<Task> query = Task.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), order, params);
+                              @QueryParam("sort") @DefaultValue(TaskFilter.DEFAULT_SORT)
+                              @Pattern(regexp = TaskFilter.SORT_PATTERN, message = "{sort.pattern}") String sort) {
+        PanacheQuery<Task> query = queries.find(new TaskFilter(reportId, workPlanId, district, department, states,
+                planYear, issuer, keySupervision, deadlineBefore, overdue, q, sort));
         List<TaskView> items = query.page(Page.of(page, size)).list().stream().map(TaskView::of).toList();
         return new TaskView.Page(items, query.count());
     }
@@ -255,28 +213,5 @@ public class TaskResource {
 
     private static EntityTag etag(Task task) {
         return new EntityTag(String.valueOf(task.version));
-    }
-
-    private boolean seesAll() {
-        return caller.is(Roles.OFFICE) || caller.is(Roles.LEADER) || caller.is(Roles.AUDITOR);
-    }
-
-    /** Department staff see only the tasks their department leads or supports. */
-    private void scope(List<String> where, Map<String, Object> params) {
-        if (!seesAll()) {
-            where.add("(leadDepartment = :own or array_contains(coDepartments, :own))");
-            params.put("own", ownDepartment());
-        }
-    }
-
-    private String ownDepartment() {
-        return caller.department().orElseThrow(() -> ProblemException.of(403, "no-department"));
-    }
-
-    private static void add(List<String> where, Map<String, Object> params, Object value, String clause, String name) {
-        if (value != null && !(value instanceof String s && s.isBlank())) {
-            where.add(clause);
-            params.put(name, value);
-        }
     }
 }

@@ -1,0 +1,21 @@
+package rol.task.api;
+
+import rol.task.workflow.TaskState;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The filters and the order of a task list, as {@code GET /api/tasks} and the ledger ({@code GET /api/ledger}) take
+ * them from the query string; {@link TaskQueries} turns them into one query.
+ */
+public record TaskFilter(UUID reportId, UUID workPlanId, String district, String department, List<TaskState> states,
+                         Integer planYear, String issuer, Boolean keySupervision, LocalDate deadlineBefore,
+                         Boolean overdue, String q, String sort) {
+
+    /** The fields a list may be sorted by, optionally descending ({@code -deadline}); ties go by id. */
+    public static final String SORT_PATTERN = "-?(deadline|createdAt|title|percent|state|updatedAt)";
+
+    public static final String DEFAULT_SORT = "deadline";
+}

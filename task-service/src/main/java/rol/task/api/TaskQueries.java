@@ -1,0 +1,94 @@
+package rol.task.api;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import rol.platform.problem.ProblemException;
+import rol.platform.security.Caller;
+import rol.platform.security.Roles;
+import rol.task.plan.Task;
+import rol.task.workflow.TaskState;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place a task list is queried: the caller's visibility (a department sees only the tasks it leads or
+ * supports; office, leaders and auditors see all), the filters and the order. The task list and the ledger both
+ * use it, so that the ledger is exactly the list, whole.
+ */
+@ApplicationScoped
+public class TaskQueries {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "deadline", "deadline", "createdAt", "createdAt", "title", "title", "percent", "percent",
+            "state", "state", "updatedAt", "updatedAt");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** The tasks the caller may see that pass the filter, in the filter's order (then by id). */
+    public PanacheQuery<Task> find(TaskFilter filter) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        scope(where, params);
+        add(where, params, filter.reportId(), "reportId = :reportId", "reportId");
+        add(where, params, filter.workPlanId(), "workPlanId = :workPlanId", "workPlanId");
+        add(where, params, filter.district(), "district = :district", "district");
+        add(where, params, filter.department(),
+                "(leadDepartment = :department or array_contains(coDepartments, :department))", "department");
+        if (filter.states() != null && !filter.states().isEmpty()) {
+            where.add("state in :states");
+            params.put("states", filter.states());
+        }
+        add(where, params, filter.planYear(),
+                "workPlanId in (select p.id from WorkPlan p where p.planYear = :planYear)", "planYear");
+        add(where, params, filter.issuer(), "workPlanId in (select p.id from WorkPlan p where p.issuer = :issuer)",
+                "issuer");
+        add(where, params, filter.keySupervision(), "keySupervision = :keySupervision", "keySupervision");
+        add(where, params, filter.deadlineBefore(), "deadline < :deadlineBefore", "deadlineBefore");
+        if (filter.overdue() != null) {
+            where.add((filter.overdue() ? "" : "not ") + "(deadline < :today and state not in :finished)");
+            params.put("today", LocalDate.now(clock));
+            params.put("finished", List.of(TaskState.CLOSED, TaskState.CANCELLED));
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.add("(lower(title) like :q or lower(text) like :q)");
+            params.put("q", "%" + filter.q().strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return Task.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), order(filter.sort()), params);
+    }
+
+    private static Sort order(String sort) {
+        String s = sort == null || sort.isBlank() ? TaskFilter.DEFAULT_SORT : sort;
+        String field = SORTABLE.get(s.replaceFirst("^-", ""));
+        return (s.startsWith("-") ? Sort.descending(field) : Sort.ascending(field)).and("id");
+    }
+
+    private boolean seesAll() {
+        return caller.is(Roles.OFFICE) || caller.is(Roles.LEADER) || caller.is(Roles.AUDITOR);
+    }
+
+    /** Department staff see only the tasks their department leads or supports. */
+    private void scope(List<String> where, Map<String, Object> params) {
+        if (!seesAll()) {
+            where.add("(leadDepartment = :own or array_contains(coDepartments, :own))");
+            params.put("own", caller.department().orElseThrow(() -> ProblemException.of(403, "no-department")));
+        }
+    }
+
+    private static void add(List<String> where, Map<String, Object> params, Object value, String clause, String name) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            where.add(clause);
+            params.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package rol.task.ledger;
+
+import java.time.LocalDate;
+
+/**
+ * One line of the ledger (台账) as it goes to a meeting: department names rather than ids, the state in Chinese,
+ * the latest feedback with its date. {@code light} (红黄绿灯) stays empty here: the traffic lights are computed by the
+ * rollups of notification-service, which task-service does not read.
+ */
+public record LedgerRow(int number, String task, String leadDepartment, String coDepartments, LocalDate deadline,
+                        String state, int percent, String latestFeedback, String light) {
+
+    /** The columns, in order, as the sheet heads them. */
+    public static final String[] HEADERS = {"序号", "任务", "牵头单位", "配合单位", "完成时限", "状态", "进度", "最新反馈", "红黄绿灯"};
+
+    /** The cells as text, in the order of {@link #HEADERS}. */
+    public String[] cells() {
+        return new String[]{String.valueOf(number), task, text(leadDepartment), text(coDepartments),
+                deadline == null ? "" : deadline.toString(), state, percent + "%", text(latestFeedback), text(light)};
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

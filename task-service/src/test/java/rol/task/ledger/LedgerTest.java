@@ -1,0 +1,268 @@
+package rol.task.ledger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import rol.platform.event.report.ReportPublishedV1;
+import rol.platform.event.report.ReportPublishedV1.PlanItem;
+import rol.task.lifecycle.As;
+import rol.task.plan.PublishedReports;
+import rol.task.plan.Task;
+import rol.testsupport.StackResource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ledger (台账) as it goes to a meeting: the task list, whole, as Excel and CSV. */
+@QuarkusTest
+@WithTestResource(value = StackResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "task"))
+class LedgerTest {
+
+    /** A title Excel and CSV must carry intact: an ASCII comma and quotes. */
+    private static final String QUOTED = "开展\"法治体检\",服务企业";
+
+    private String reportId;
+
+    @BeforeEach
+    void aReportWithDispatchedTasks() {
+        reportId = UUID.randomUUID().toString();
+        PublishedReports.publish(new ReportPublishedV1(reportId, "licheng", "泉州市鲤城区司法局", "2024年法治政府建设情况报告",
+                2024, 2025, List.of(
+                new PlanItem("plan-1", null, QUOTED, QUOTED + "。", true, null),
+                new PlanItem("plan-2", null, "建设行政复议“一案一码”系统", "建设行政复议“一案一码”系统。", true, null),
+                new PlanItem("plan-3", null, "推进街道综合执法", "推进街道综合执法。", true, null)),
+                List.of()));
+        String first = task("plan-1");
+        As.office();
+        post(first, "dispatch", Map.of("leadDepartment", "judicial-bureau", "coDepartments",
+                List.of("market-regulation", "kaiyuan-subdistrict"), "deadline", deadline().toString()));
+        As.judicial();
+        post(first, "acknowledge", null);
+        post(first, "progress", Map.of("percent", 40, "note", "已完成案卷抽查"));
+        post(first, "progress", Map.of("percent", 60, "note", "评查案卷 120 件，发现问题 8 个"));
+        As.office();
+        post(task("plan-3"), "dispatch", Map.of("leadDepartment", "kaiyuan-subdistrict",
+                "deadline", deadline().plusDays(1).toString()));
+    }
+
+    @AfterEach
+    void signOut() {
+        As.nobody();
+    }
+
+    @Test
+    void theOfficeGetsAnExcelWorkbookOfEveryTask() throws Exception {
+        As.office();
+        Response response = given().queryParam("format", "xlsx").queryParam("reportId", reportId).get("/api/ledger");
+        response.then().statusCode(200)
+                .contentType(LedgerResource.XLSX)
+                .header("Content-Disposition", containsString("filename*=UTF-8''"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String disposition = response.header("Content-Disposition");
+        String encoded = disposition.substring(disposition.indexOf("UTF-8''") + 7);
+        assertEquals("督办台账-" + today + ".xlsx", URLDecoder.decode(encoded, StandardCharsets.UTF_8));
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            assertTrue(cell(sheet.getRow(0), 0).startsWith("督办事项台账"), cell(sheet.getRow(0), 0));
+            assertTrue(cell(sheet.getRow(0), 0).contains(today.toString()));
+            assertEquals(List.of("序号", "任务", "牵头单位", "配合单位", "完成时限", "状态", "进度", "最新反馈", "红黄绿灯"),
+                    cells(sheet.getRow(1)));
+            assertTrue(sheet.getRow(1).getCell(0).getCellStyle().getFont().getBold());
+            assertEquals(2, sheet.getPaneInformation().getHorizontalSplitPosition());
+            assertTrue(sheet.getRow(2).getCell(1).getCellStyle().getWrapText());
+            assertEquals(4, sheet.getLastRowNum(), "title, header and three tasks");
+
+            // sorted like the list: by deadline (drafts have none and come last), then id
+            List<String> first = cells(sheet.getRow(2));
+            assertEquals(List.of("1", QUOTED, "泉州市鲤城区司法局", "泉州市鲤城区市场监督管理局、泉州市鲤城区开元街道办事处",
+                    deadline().toString(), "办理中", "60%", today + " 评查案卷 120 件，发现问题 8 个", ""), first);
+            List<String> second = cells(sheet.getRow(3));
+            assertEquals(List.of("2", "推进街道综合执法", "泉州市鲤城区开元街道办事处", "", deadline().plusDays(1).toString(),
+                    "已交办", "0%", "", ""), second);
+            assertEquals(List.of("3", "建设行政复议“一案一码”系统", "", "", "", "立项（草稿）", "0%", "", ""),
+                    cells(sheet.getRow(4)));
+        }
+    }
+
+    @Test
+    void csvIsUtf8WithABomAndQuotedAsRfc4180() {
+        As.leader();
+        Response response = given().queryParam("format", "csv").queryParam("reportId", reportId).get("/api/ledger");
+        response.then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString(".csv"));
+        byte[] bytes = response.asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("序号,任务,牵头单位,配合单位,完成时限,状态,进度,最新反馈,红黄绿灯\r\n"), text);
+        assertTrue(text.contains("\r\n1,\"开展\"\"法治体检\"\",服务企业\",泉州市鲤城区司法局,"), text);
+        List<List<String>> rows = parseCsv(text);
+        assertEquals(4, rows.size());
+        assertEquals(List.of("1", QUOTED, "泉州市鲤城区司法局", "泉州市鲤城区市场监督管理局、泉州市鲤城区开元街道办事处",
+                deadline().toString(), "办理中", "60%",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")) + " 评查案卷 120 件，发现问题 8 个", ""), rows.get(1));
+    }
+
+    @Test
+    void aDepartmentExportsOnlyItsOwnTasks() {
+        As.judicial();
+        List<List<String>> rows = csv(Map.of("reportId", reportId));
+        assertEquals(2, rows.size());
+        assertEquals(QUOTED, rows.get(1).get(1));
+
+        As.street(); // leads plan-3, supports plan-1
+        rows = csv(Map.of("reportId", reportId));
+        assertEquals(List.of(QUOTED, "推进街道综合执法"), rows.subList(1, 3).stream().map(r -> r.get(1)).toList());
+
+        As.user("x", "department", "ecology-environment");
+        assertEquals(1, csv(Map.of("reportId", reportId)).size(), "only the header");
+
+        As.user("nobody", "department", null);
+        given().queryParam("format", "csv").get("/api/ledger").then().statusCode(403);
+    }
+
+    @Test
+    void theListsFiltersAndOrderApply() {
+        As.auditor();
+        assertEquals(List.of("推进街道综合执法"),
+                titles(Map.of("reportId", reportId, "department", "kaiyuan-subdistrict", "state", "DISPATCHED")));
+        assertEquals(List.of("建设行政复议“一案一码”系统"), titles(Map.of("reportId", reportId, "q", "一案一码")));
+        assertEquals(List.of(), titles(Map.of("reportId", reportId, "state", "CLOSED")));
+        assertEquals(List.of("推进街道综合执法", QUOTED),
+                titles(Map.of("reportId", reportId, "deadlineBefore", deadline().plusDays(5).toString(),
+                        "sort", "-deadline")));
+        // the page size of the list does not apply: every task is in the ledger
+        assertEquals(3, titles(Map.of("reportId", reportId, "planYear", "2025")).size());
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        As.office();
+        given().queryParam("format", "pdf").get("/api/ledger")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("format"))
+                .body("errors[0].message", containsString("xlsx"));
+        given().queryParam("format", "csv").queryParam("state", "FINISHED").get("/api/ledger")
+                .then().statusCode(400).body("errors[0].field", equalTo("state"));
+        given().queryParam("format", "csv").queryParam("sort", "drop table").get("/api/ledger")
+                .then().statusCode(400).body("errors[0].field", equalTo("sort"));
+    }
+
+    @Test
+    void withoutATokenIs401() {
+        As.nobody();
+        given().queryParam("format", "csv").get("/api/ledger")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void csvFieldsThatExcelWouldRunAreKeptAsText() {
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", LedgerCsv.field("=HYPERLINK(\"x\")"));
+        assertEquals("'@SUM(A1)", LedgerCsv.field("@SUM(A1)"));
+        assertEquals("60%", LedgerCsv.field("60%"));
+        assertEquals("\"a\r\nb\"", LedgerCsv.field("a\r\nb"));
+    }
+
+    // ── helpers ──
+
+    private static LocalDate deadline() {
+        return LocalDate.now(ZoneId.of("UTC")).plusDays(60);
+    }
+
+    private String task(String planItem) {
+        return QuarkusTransaction.requiringNew().call(() -> Task.<Task>find("reportId = ?1 and planItemId = ?2",
+                UUID.fromString(reportId), planItem).firstResult().id.toString());
+    }
+
+    private static void post(String task, String action, Object body) {
+        var spec = body == null ? given() : given().contentType("application/json").body(body);
+        spec.post("/api/tasks/" + task + "/" + action).then().statusCode(200);
+    }
+
+    private static List<String> titles(Map<String, String> params) {
+        return csv(params).stream().skip(1).map(r -> r.get(1)).toList();
+    }
+
+    private static List<List<String>> csv(Map<String, String> params) {
+        Response response = given().queryParam("format", "csv").queryParams(params).get("/api/ledger");
+        response.then().statusCode(200);
+        byte[] bytes = response.asByteArray();
+        return parseCsv(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+    }
+
+    private static String cell(Row row, int c) {
+        Cell cell = row.getCell(c);
+        return cell == null ? "" : new DataFormatter().formatCellValue(cell);
+    }
+
+    private static List<String> cells(Row row) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < 9; c++) {
+            out.add(cell(row, c));
+        }
+        return out;
+    }
+
+    /** An RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(ch);
+            }
+        }
+        assertFalse(quoted, "an unterminated quoted field");
+        assertTrue(field.isEmpty() && row.isEmpty(), "the last record ends with CRLF");
+        return rows;
+    }
+}
