@@ -265,7 +265,7 @@ public class TaskResource {
                                       Map<String, Object> after, String status, OffsetDateTime createdAt,
                                       String decidedBy, OffsetDateTime decidedAt) {
         static PendingRevisionView of(PendingRevision p) {
-            return new PendingRevisionView(p.id, p.taskId, p.revision, p.kind.name(), p.before, p.after,
+            return new PendingRevisionView(p.id, p.taskId, p.revision, p.kind.name(), p.before(), p.after(),
                     p.status.name(), p.createdAt, p.decidedBy, p.decidedAt);
         }
     }

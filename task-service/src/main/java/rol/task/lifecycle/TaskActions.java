@@ -381,12 +381,12 @@ public class TaskActions {
                     TaskCancelledV1.TYPE);
         } else {
             List<String> changed = new ArrayList<>();
-            String title = (String) p.after.get("title");
-            String text = (String) p.after.get("text");
-            String theme = (String) p.after.get("theme");
+            String title = (String) p.after().get("title");
+            String text = (String) p.after().get("text");
+            String theme = (String) p.after().get("theme");
             Integer start = null;
             Integer end = null;
-            if (p.after.get("span") instanceof Map<?, ?> span) {
+            if (p.after().get("span") instanceof Map<?, ?> span) {
                 start = ((Number) span.get("start")).intValue();
                 end = ((Number) span.get("end")).intValue();
             }

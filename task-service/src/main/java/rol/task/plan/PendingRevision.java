@@ -7,10 +7,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +47,50 @@ public class PendingRevision extends PanacheEntityBase {
     @Column(nullable = false)
     public Kind kind;
 
-    /** title, text, theme, span of the task when the revision arrived. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public Map<String, Object> before;
+    /** title, text, theme, span of the task when the revision arrived (JSON text, jsonb in the table). */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(name = "before", nullable = false)
+    String beforeJson;
 
     /** title, text, theme, span as the revised report has them; null for a removal. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> after;
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(name = "after")
+    String afterJson;
+
+    public Map<String, Object> before() {
+        return read(beforeJson);
+    }
+
+    public Map<String, Object> after() {
+        return read(afterJson);
+    }
+
+    public void before(Map<String, Object> value) {
+        beforeJson = write(value);
+    }
+
+    public void after(Map<String, Object> value) {
+        afterJson = write(value);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Map<String, Object> read(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pending revision is not JSON", e);
+        }
+    }
+
+    private static String write(Map<String, Object> value) {
+        try {
+            return value == null ? null : JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

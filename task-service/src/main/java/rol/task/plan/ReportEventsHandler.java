@@ -296,8 +296,8 @@ public class ReportEventsHandler implements EventHandler {
         p.reportId = task.reportId;
         p.revision = revision;
         p.kind = kind;
-        p.before = definition(task);
-        p.after = after;
+        p.before(definition(task));
+        p.after(after);
         p.status = PendingRevision.Status.PENDING;
         p.createdAt = now;
         p.persistAndFlush();
