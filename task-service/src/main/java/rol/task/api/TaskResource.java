@@ -28,6 +28,7 @@ import rol.platform.security.Roles;
 import rol.task.lifecycle.ExtensionRequest;
 import rol.task.lifecycle.Requests;
 import rol.task.lifecycle.TaskActions;
+import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskState;
 
@@ -181,6 +182,50 @@ public class TaskResource {
         Task task = visible(id);
         return new Extensions(ExtensionRequest.ofTask(task.id).stream().map(ExtensionView::of).toList(),
                 actions.deadlineHistory(task.id));
+    }
+
+    /**
+     * What report revisions would change in this task, once it was past DRAFT (pending, then accepted, rejected or
+     * superseded by a newer revision). Whoever may read the task may read them.
+     */
+    @GET
+    @Path("/{id}/pending-revisions")
+    public PendingRevisions pendingRevisions(@PathParam("id") UUID id) {
+        Task task = visible(id);
+        List<PendingRevisionView> items = PendingRevision.ofTask(task.id).stream().map(PendingRevisionView::of).toList();
+        return new PendingRevisions(items, items.stream().filter(p -> p.status().equals("PENDING")).count());
+    }
+
+    /** The office applies a pending revision (If-Match: the task's version); the answer carries the task's ETag. */
+    @POST
+    @Path("/{id}/pending-revisions/{rid}/accept")
+    @RolesAllowed(Roles.OFFICE)
+    public Response acceptRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
+                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PendingRevision p = actions.acceptRevision(id, rid, ifMatch);
+        return Response.ok(PendingRevisionView.of(p)).tag(etag(Task.<Task>findById(id))).build();
+    }
+
+    /** The office keeps the task as it is. */
+    @POST
+    @Path("/{id}/pending-revisions/{rid}/reject")
+    @RolesAllowed(Roles.OFFICE)
+    public Response rejectRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
+                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PendingRevision p = actions.rejectRevision(id, rid, ifMatch);
+        return Response.ok(PendingRevisionView.of(p)).tag(etag(Task.<Task>findById(id))).build();
+    }
+
+    public record PendingRevisions(List<PendingRevisionView> items, long pending) {
+    }
+
+    public record PendingRevisionView(UUID id, UUID taskId, int revision, String kind, Map<String, Object> before,
+                                      Map<String, Object> after, String status, OffsetDateTime createdAt,
+                                      String decidedBy, OffsetDateTime decidedAt) {
+        static PendingRevisionView of(PendingRevision p) {
+            return new PendingRevisionView(p.id, p.taskId, p.revision, p.kind.name(), p.before(), p.after(),
+                    p.status.name(), p.createdAt, p.decidedBy, p.decidedAt);
+        }
     }
 
     /** 全程留痕: office, auditors and the task's own departments; leaders read dashboards, not trails. */

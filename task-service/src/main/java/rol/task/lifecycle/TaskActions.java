@@ -28,6 +28,7 @@ import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.departments.DirectoryStore;
 import rol.task.directory.Department;
+import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
 import rol.task.plan.WorkPlan;
 import rol.task.suggestion.DepartmentDirectory;
@@ -352,6 +353,110 @@ public class TaskActions {
         finish(step, Map.of("keySupervision", body.flagged()),
                 after -> new TaskUpdatedV1(after, caller.name(), List.of("keySupervision")), TaskUpdatedV1.TYPE);
         return step.task();
+    }
+
+    // ── revisions of the report waiting for the office (PendingRevision) ──
+
+    /**
+     * The office accepts what a report revision would change: a CHANGE applies title, text, theme and span (as the
+     * lifecycle's UPDATE_DEFINITION, so not while a submission is reviewed), a REMOVAL cancels the task. History and
+     * event (task.updated.v1 / task.cancelled.v1) as for every action; If-Match against the task's version.
+     */
+    @Transactional
+    public PendingRevision acceptRevision(UUID id, UUID revisionId, String ifMatch) {
+        PendingRevision p = pendingRevision(id, revisionId);
+        TaskAction action = p.kind == PendingRevision.Kind.REMOVAL ? TaskAction.CANCEL : TaskAction.UPDATE_DEFINITION;
+        Step step = begin(id, action, ifMatch);
+        undecided(p);
+        Task task = step.task();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("pendingRevisionId", p.id.toString());
+        detail.put("revision", p.revision);
+        detail.put("kind", p.kind.name());
+        if (p.kind == PendingRevision.Kind.REMOVAL) {
+            String reason = Messages.text("revision.removed.reason");
+            String previous = task.state.name();
+            detail.put("reason", reason);
+            finish(step, detail, after -> new TaskCancelledV1(after, caller.name(), previous, reason),
+                    TaskCancelledV1.TYPE);
+        } else {
+            List<String> changed = new ArrayList<>();
+            String title = (String) p.after().get("title");
+            String text = (String) p.after().get("text");
+            String theme = (String) p.after().get("theme");
+            Integer start = null;
+            Integer end = null;
+            if (p.after().get("span") instanceof Map<?, ?> span) {
+                start = ((Number) span.get("start")).intValue();
+                end = ((Number) span.get("end")).intValue();
+            }
+            if (!java.util.Objects.equals(task.title, title)) {
+                changed.add("title");
+            }
+            if (!java.util.Objects.equals(task.theme, theme)) {
+                changed.add("theme");
+            }
+            if (!java.util.Objects.equals(task.text, text)) {
+                changed.add("text");
+            }
+            if (!java.util.Objects.equals(task.spanStart, start) || !java.util.Objects.equals(task.spanEnd, end)) {
+                changed.add("span");
+            }
+            task.title = title;
+            task.text = text;
+            task.theme = theme;
+            task.spanStart = start;
+            task.spanEnd = end;
+            detail.put("changed", changed);
+            finish(step, detail, after -> new TaskUpdatedV1(after, caller.name(), changed), TaskUpdatedV1.TYPE);
+        }
+        p.status = PendingRevision.Status.ACCEPTED;
+        p.decidedBy = caller.name();
+        p.decidedAt = step.now();
+        p.persistAndFlush();
+        return p;
+    }
+
+    /** The office keeps the task as it is: the pending revision is rejected, noted in the history, the task unchanged. */
+    @Transactional
+    public PendingRevision rejectRevision(UUID id, UUID revisionId, String ifMatch) {
+        PendingRevision p = pendingRevision(id, revisionId);
+        Task task = visible(id);
+        if (!caller.is(Roles.OFFICE)) {
+            throw ProblemException.of(403, "task.office-only");
+        }
+        Preconditions.check(ifMatch, task.version);
+        undecided(p);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        p.status = PendingRevision.Status.REJECTED;
+        p.decidedBy = caller.name();
+        p.decidedAt = now;
+        p.persistAndFlush();
+        TaskV1 snapshot = task.snapshot(WorkPlan.findById(task.workPlanId));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("pendingRevisionId", p.id.toString());
+        detail.put("revision", p.revision);
+        detail.put("kind", p.kind.name());
+        update("insert into task_history (task_id, at, actor, capacity, action, state_before, state_after, before,"
+                        + " after, detail) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))",
+                task.id, now, caller.name(), Performer.OFFICE.name(), "REJECT_REVISION", task.state.name(),
+                task.state.name(), json(snapshot), json(snapshot), json(detail));
+        return p;
+    }
+
+    private PendingRevision pendingRevision(UUID taskId, UUID revisionId) {
+        visible(taskId);
+        PendingRevision p = PendingRevision.findById(revisionId);
+        if (p == null || !p.taskId.equals(taskId)) {
+            throw ProblemException.notFound("pending-revision", revisionId);
+        }
+        return p;
+    }
+
+    private static void undecided(PendingRevision p) {
+        if (p.status != PendingRevision.Status.PENDING) {
+            throw ProblemException.of(409, "revision-decided", p.status.name());
+        }
     }
 
     // ── reading the trail ──

@@ -6,11 +6,18 @@ import org.jboss.logging.Logger;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.MalformedEventException;
 import rol.platform.event.report.ReportPublishedV1;
+import rol.platform.event.report.ReportRevisedV1;
+import rol.platform.event.task.TaskCancelledV1;
+import rol.platform.event.task.TaskUpdatedV1;
+import rol.platform.event.task.TaskV1;
+import rol.platform.problem.Messages;
 import rol.platform.event.Topics;
 import rol.platform.event.task.TaskCreatedV1;
 import rol.platform.inbox.EventHandler;
 import rol.platform.quarkus.OutboxWriter;
 import rol.task.departments.DirectoryStore;
+import rol.task.lifecycle.TaskTrail;
+import rol.task.rectification.Rectifications;
 import rol.task.suggestion.DeadlineSuggester;
 import rol.task.suggestion.DeadlineSuggestion;
 import rol.task.suggestion.DepartmentDirectory;
@@ -21,8 +28,12 @@ import rol.task.workflow.TaskState;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,22 +57,33 @@ public class ReportEventsHandler implements EventHandler {
     @Inject
     DirectoryStore directories;
 
+    @Inject
+    Rectifications rectifications;
+
+    @Inject
+    TaskTrail trail;
+
     @Override
     public void handle(CloudEvent event) {
         if (ReportPublishedV1.TYPE.equals(event.type())) {
             published(event.dataAs(ReportPublishedV1.class));
+        } else if (ReportRevisedV1.TYPE.equals(event.type())) {
+            revised(event.dataAs(ReportRevisedV1.class));
         } else {
             LOG.debugf("ignoring %s: task-service has no use for it", event.type());
         }
     }
 
-    private void published(ReportPublishedV1 report) {
-        UUID reportId;
+    private static UUID reportId(String type, String id) {
         try {
-            reportId = UUID.fromString(report.reportId());
+            return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new MalformedEventException("report.published.v1 without a valid reportId: " + report.reportId());
+            throw new MalformedEventException(type + " without a valid reportId: " + id);
         }
+    }
+
+    private void published(ReportPublishedV1 report) {
+        UUID reportId = reportId(ReportPublishedV1.TYPE, report.reportId());
         if (WorkPlan.byReport(reportId).isPresent()) {
             return;
         }
@@ -77,30 +99,216 @@ public class ReportEventsHandler implements EventHandler {
         plan.createdAt = now;
         plan.persist();
 
-        Optional<DepartmentDirectory> directory = directories.directory(plan.district);
-        if (directory.isEmpty()) {
-            LOG.warnf("no department directory for district %s: the tasks of report %s get no owner suggestions",
-                    plan.district, reportId);
-        }
-        Optional<OwnerSuggester> owners = directory.map(OwnerSuggester::new);
-        Integer suggestYear = report.planYear() != null ? report.planYear()
-                : report.reportYear() != null ? Integer.valueOf(report.reportYear() + 1) : null;
+        Suggesters suggesters = suggesters(plan);
         Map<String, ReportPublishedV1.PlanItem> items = new HashMap<>();
         report.planItems().forEach(item -> items.put(item.id(), item));
         for (ReportPublishedV1.PlanItem item : report.planItems()) {
             if (item.leaf()) {
-                Task task = draft(plan, item, theme(item, items), now);
-                String itemText = (item.title() == null || item.text().contains(item.title()) ? "" : item.title() + "。")
-                        + item.text();
-                owners.ifPresent(o -> suggestOwners(task, o.suggest(itemText, report.issuer())));
-                if (suggestYear != null) {
-                    suggestDeadline(task, DEADLINES.suggest(itemText, suggestYear));
-                }
-                task.persistAndFlush();
-                outbox.append(Topics.TASK_EVENTS, TaskCreatedV1.TYPE, task.id.toString(),
-                        new TaskCreatedV1(task.snapshot(plan)));
+                created(plan, draft(plan, item, theme(item, items), now), suggesters);
             }
         }
+        rectifications.sync(plan, report.problems(), now);
+    }
+
+    /** Owner and deadline suggestions for the drafts of a plan. */
+    private record Suggesters(Optional<OwnerSuggester> owners, Integer year, String issuer) {
+        void apply(Task task) {
+            String itemText = (task.title == null || task.text.contains(task.title) ? "" : task.title + "。") + task.text;
+            task.suggestedLeadDepartment = null;
+            task.suggestedLeadRule = null;
+            task.suggestedLeadWords = null;
+            task.suggestedCoDepartments = new ArrayList<>();
+            task.suggestedCoRules = new ArrayList<>();
+            task.suggestedCoWords = new ArrayList<>();
+            task.suggestedDeadline = null;
+            task.suggestedDeadlineRule = null;
+            task.suggestedDeadlineWords = null;
+            owners.ifPresent(o -> suggestOwners(task, o.suggest(itemText, issuer)));
+            if (year != null) {
+                suggestDeadline(task, DEADLINES.suggest(itemText, year));
+            }
+        }
+    }
+
+    private Suggesters suggesters(WorkPlan plan) {
+        Optional<DepartmentDirectory> directory = directories.directory(plan.district);
+        if (directory.isEmpty()) {
+            LOG.warnf("no department directory for district %s: the tasks of report %s get no owner suggestions",
+                    plan.district, plan.reportId);
+        }
+        Integer suggestYear = plan.planYear != null ? plan.planYear
+                : plan.reportYear != null ? Integer.valueOf(plan.reportYear + 1) : null;
+        return new Suggesters(directory.map(OwnerSuggester::new), suggestYear, plan.issuer);
+    }
+
+    private void created(WorkPlan plan, Task task, Suggesters suggesters) {
+        suggesters.apply(task);
+        task.persistAndFlush();
+        outbox.append(Topics.TASK_EVENTS, TaskCreatedV1.TYPE, task.id.toString(), new TaskCreatedV1(task.snapshot(plan)));
+    }
+
+    // ── report.revised.v1 ──
+
+    /**
+     * A corrected report: drafts follow it (updated in place, created, or cancelled when their item is gone); a task
+     * already dispatched is never changed silently: the change waits as a {@link PendingRevision} for the office.
+     * The problems' rectification items follow too. A revision not newer than the last applied one changes nothing.
+     */
+    private void revised(ReportRevisedV1 report) {
+        UUID reportId = reportId(ReportRevisedV1.TYPE, report.reportId());
+        Optional<WorkPlan> found = WorkPlan.byReport(reportId);
+        if (found.isEmpty()) {
+            LOG.warnf("revision %d of report %s arrived without a work plan (never published here): ignored",
+                    report.revision(), reportId);
+            return;
+        }
+        WorkPlan plan = found.get();
+        if (report.revision() <= plan.revision) {
+            LOG.debugf("revision %d of report %s is not newer than %d: ignored", (Object) report.revision(), reportId,
+                    plan.revision);
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        plan.revision = report.revision();
+        plan.issuer = report.issuer();
+        plan.title = report.title();
+        plan.reportYear = report.reportYear();
+        plan.planYear = report.planYear();
+        plan.persistAndFlush();
+
+        Suggesters suggesters = suggesters(plan);
+        Map<String, ReportPublishedV1.PlanItem> items = new HashMap<>();
+        report.planItems().forEach(item -> items.put(item.id(), item));
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        Task.<Task>list("workPlanId = ?1 order by createdAt, id", plan.id).forEach(t -> tasks.put(t.planItemId, t));
+        java.util.Set<String> leaves = new java.util.HashSet<>();
+        for (ReportPublishedV1.PlanItem item : report.planItems()) {
+            if (!item.leaf()) {
+                continue;
+            }
+            leaves.add(item.id());
+            Task revisedTask = draft(plan, item, theme(item, items), now);
+            Task task = tasks.get(item.id());
+            if (task == null) {
+                created(plan, revisedTask, suggesters);
+            } else if (task.state == TaskState.CANCELLED || task.state == TaskState.CLOSED) {
+                LOG.debugf("task %s is %s: revision %d of its item is not applied", task.id, task.state,
+                        report.revision());
+            } else {
+                List<String> changed = changes(task, revisedTask);
+                if (task.state == TaskState.DRAFT) {
+                    if (!changed.isEmpty()) {
+                        updateDraft(plan, task, revisedTask, changed, suggesters, report.revision(), now);
+                    }
+                } else if (changed.isEmpty()) {
+                    supersede(task.id, now);
+                } else {
+                    pending(task, PendingRevision.Kind.CHANGE, definition(revisedTask), report.revision(), now);
+                }
+            }
+        }
+        for (Task task : tasks.values()) {
+            if (leaves.contains(task.planItemId) || task.state == TaskState.CANCELLED
+                    || task.state == TaskState.CLOSED) {
+                continue;
+            }
+            if (task.state == TaskState.DRAFT) {
+                cancelDraft(plan, task, report.revision(), now);
+            } else if (PendingRevision.pending(task.id).filter(p -> p.kind == PendingRevision.Kind.REMOVAL).isEmpty()) {
+                pending(task, PendingRevision.Kind.REMOVAL, null, report.revision(), now);
+            }
+        }
+        rectifications.sync(plan, report.problems(), now);
+    }
+
+    /** The definition members a revision may change, as the pending revision stores them. */
+    static Map<String, Object> definition(Task t) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("title", t.title);
+        d.put("text", t.text);
+        d.put("theme", t.theme);
+        d.put("span", t.spanStart == null ? null : Map.of("start", t.spanStart, "end", t.spanEnd));
+        return d;
+    }
+
+    /** Which of title, theme, text, span differ (names as the task snapshot and the API call them). */
+    static List<String> changes(Task task, Task revised) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(task.title, revised.title)) {
+            changed.add("title");
+        }
+        if (!Objects.equals(task.theme, revised.theme)) {
+            changed.add("theme");
+        }
+        if (!Objects.equals(task.text, revised.text)) {
+            changed.add("text");
+        }
+        if (!Objects.equals(task.spanStart, revised.spanStart) || !Objects.equals(task.spanEnd, revised.spanEnd)) {
+            changed.add("span");
+        }
+        return changed;
+    }
+
+    private void updateDraft(WorkPlan plan, Task task, Task revised, List<String> changed, Suggesters suggesters,
+                             int revision, OffsetDateTime now) {
+        TaskV1 before = task.snapshot(plan);
+        task.title = revised.title;
+        task.text = revised.text;
+        task.theme = revised.theme;
+        task.spanStart = revised.spanStart;
+        task.spanEnd = revised.spanEnd;
+        task.updatedAt = now;
+        suggesters.apply(task);
+        task.persistAndFlush();
+        TaskV1 after = task.snapshot(plan);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("revision", revision);
+        detail.put("changed", changed);
+        trail.append(task, now, TaskTrail.REPORT_REVISION_ACTOR, TaskTrail.SYSTEM_CAPACITY, "REVISE",
+                TaskState.DRAFT.name(), before, after, detail);
+        outbox.append(Topics.TASK_EVENTS, TaskUpdatedV1.TYPE, task.id.toString(),
+                new TaskUpdatedV1(after, TaskTrail.REPORT_REVISION_ACTOR, changed));
+    }
+
+    private void cancelDraft(WorkPlan plan, Task task, int revision, OffsetDateTime now) {
+        TaskV1 before = task.snapshot(plan);
+        String reason = Messages.text("revision.removed.reason");
+        task.state = TaskState.CANCELLED;
+        task.updatedAt = now;
+        task.persistAndFlush();
+        TaskV1 after = task.snapshot(plan);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("reason", reason);
+        detail.put("revision", revision);
+        trail.append(task, now, TaskTrail.REPORT_REVISION_ACTOR, TaskTrail.SYSTEM_CAPACITY, "CANCEL",
+                TaskState.DRAFT.name(), before, after, detail);
+        outbox.append(Topics.TASK_EVENTS, TaskCancelledV1.TYPE, task.id.toString(),
+                new TaskCancelledV1(after, TaskTrail.REPORT_REVISION_ACTOR, TaskState.DRAFT.name(), reason));
+    }
+
+    /** Records the change for the office; a change still pending from an older revision is superseded by it. */
+    private void pending(Task task, PendingRevision.Kind kind, Map<String, Object> after, int revision,
+                         OffsetDateTime now) {
+        supersede(task.id, now);
+        PendingRevision p = new PendingRevision();
+        p.id = UUID.randomUUID();
+        p.taskId = task.id;
+        p.reportId = task.reportId;
+        p.revision = revision;
+        p.kind = kind;
+        p.before(definition(task));
+        p.after(after);
+        p.status = PendingRevision.Status.PENDING;
+        p.createdAt = now;
+        p.persistAndFlush();
+    }
+
+    private static void supersede(UUID taskId, OffsetDateTime now) {
+        PendingRevision.pending(taskId).ifPresent(p -> {
+            p.status = PendingRevision.Status.SUPERSEDED;
+            p.decidedAt = now;
+            p.persistAndFlush();
+        });
     }
 
     private static void suggestOwners(Task task, OwnerSuggestion s) {

@@ -37,6 +37,10 @@ public class WorkPlan extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** The last revision of the report applied (report.revised.v1); 0 while none. */
+    @Column(nullable = false)
+    public int revision;
+
     public static Optional<WorkPlan> byReport(UUID reportId) {
         return find("reportId", reportId).firstResultOptional();
     }

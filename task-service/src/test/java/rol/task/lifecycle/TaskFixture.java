@@ -24,17 +24,17 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /** A fresh draft task per test, and the calls and queries the lifecycle tests share. */
-final class TaskFixture {
+public final class TaskFixture {
 
     private TaskFixture() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
     /** Publishes a report with one leaf plan item and returns its draft task's id. */
-    static String draft() {
+    public static String draft() {
         String reportId = UUID.randomUUID().toString();
         PublishedReports.publish(new ReportPublishedV1(reportId, "licheng", "泉州市鲤城区司法局", "2024年法治政府建设情况报告",
                 2024, 2025, List.of(new PlanItem("plan-1", null, "开展行政执法案卷评查", "开展行政执法案卷评查。", true, null)),
@@ -43,58 +43,58 @@ final class TaskFixture {
                 .firstResult().id.toString());
     }
 
-    static RequestSpecification json() {
+    public static RequestSpecification json() {
         return given().contentType("application/json");
     }
 
-    static ValidatableResponse post(String task, String action, Object body) {
+    public static ValidatableResponse post(String task, String action, Object body) {
         RequestSpecification spec = body == null ? given() : json().body(body);
         return spec.post("/api/tasks/" + task + "/" + action).then();
     }
 
-    static Map<String, Object> dispatchBody() {
+    public static Map<String, Object> dispatchBody() {
         return Map.of("leadDepartment", "judicial-bureau", "coDepartments", List.of("market-regulation"),
                 "deadline", today().plusDays(60).toString());
     }
 
     /** Office dispatches to the judicial bureau (lead) with the market regulator (co). */
-    static void dispatched(String task) {
+    public static void dispatched(String task) {
         As.office();
         post(task, "dispatch", dispatchBody()).statusCode(200);
     }
 
-    static void acknowledged(String task) {
+    public static void acknowledged(String task) {
         dispatched(task);
         As.judicial();
         post(task, "acknowledge", null).statusCode(200);
     }
 
-    static void inProgress(String task) {
+    public static void inProgress(String task) {
         acknowledged(task);
         As.judicial();
         post(task, "progress", Map.of("percent", 40, "note", "已完成案卷抽查")).statusCode(200);
     }
 
-    static void submitted(String task) {
+    public static void submitted(String task) {
         inProgress(task);
         As.judicial();
         post(task, "submit", null).statusCode(200);
     }
 
-    static long version(String task) {
+    public static long version(String task) {
         return QuarkusTransaction.requiringNew().call(() -> Task.<Task>findById(UUID.fromString(task)).version);
     }
 
-    static String state(String task) {
+    public static String state(String task) {
         return QuarkusTransaction.requiringNew().call(() -> Task.<Task>findById(UUID.fromString(task)).state.name());
     }
 
-    static long count(String sql, Object... args) {
+    public static long count(String sql, Object... args) {
         List<List<Object>> rows = rows(sql, args);
         return ((Number) rows.get(0).get(0)).longValue();
     }
 
-    static List<List<Object>> rows(String sql, Object... args) {
+    public static List<List<Object>> rows(String sql, Object... args) {
         DataSource ds = Arc.container().instance(DataSource.class).get();
         try (Connection c = ds.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -117,12 +117,12 @@ final class TaskFixture {
     }
 
     /** The task's events in the outbox, in order: type and the event's data as JSON text. */
-    static List<List<Object>> events(String task) {
+    public static List<List<Object>> events(String task) {
         return rows("select event_type, (payload::jsonb -> 'data')::text from outbox_event where event_key = ?"
                 + " order by position", task);
     }
 
-    static List<Object> types(String task) {
+    public static List<Object> types(String task) {
         return events(task).stream().map(r -> r.get(0)).toList();
     }
 }
