@@ -35,6 +35,7 @@ import rol.task.workflow.TaskState;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/tasks")
