@@ -4,9 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,6 @@ import rol.task.lifecycle.Requests;
 import rol.task.lifecycle.TaskActions;
 import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
-import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,24 +50,11 @@ public class TaskResource {
     TaskActions actions;
 
     @GET
-    public TaskView.Page list(@QueryParam("reportId") UUID reportId,
-                              @QueryParam("workPlanId") UUID workPlanId,
-                              @QueryParam("district") String district,
-                              @QueryParam("department") String department,
-                              @QueryParam("state") List<TaskState> states,
-                              @QueryParam("planYear") Integer planYear,
-                              @QueryParam("issuer") String issuer,
-                              @QueryParam("keySupervision") Boolean keySupervision,
-                              @QueryParam("deadlineBefore") LocalDate deadlineBefore,
-                              @QueryParam("overdue") Boolean overdue,
-                              @QueryParam("q") String q,
+    public TaskView.Page list(@Valid @BeanParam TaskFilterParams params,
                               @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
                               @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "{size.range}")
-                              @Max(value = 200, message = "{size.range}") int size,
-                              @QueryParam("sort") @DefaultValue(TaskFilter.DEFAULT_SORT)
-                              @Pattern(regexp = TaskFilter.SORT_PATTERN, message = "{sort.pattern}") String sort) {
-        PanacheQuery<Task> query = queries.find(new TaskFilter(reportId, workPlanId, district, department, states,
-                planYear, issuer, keySupervision, deadlineBefore, overdue, q, sort));
+                              @Max(value = 200, message = "{size.range}") int size) {
+        PanacheQuery<Task> query = queries.find(params.filter());
         List<TaskView> items = query.page(Page.of(page, size)).list().stream().map(TaskView::of).toList();
         return new TaskView.Page(items, query.count());
     }

@@ -2,7 +2,8 @@ package rol.task.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,15 +16,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Roles;
-import rol.task.api.TaskFilter;
-import rol.task.workflow.TaskState;
+import rol.task.api.TaskFilterParams;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * 台账: the whole task list as a file for a meeting. The same filters, order and visibility as
@@ -44,25 +43,12 @@ public class LedgerResource {
 
     @GET
     public Response export(@QueryParam("format") @DefaultValue("xlsx") String format,
-                           @QueryParam("reportId") UUID reportId,
-                           @QueryParam("workPlanId") UUID workPlanId,
-                           @QueryParam("district") String district,
-                           @QueryParam("department") String department,
-                           @QueryParam("state") List<TaskState> states,
-                           @QueryParam("planYear") Integer planYear,
-                           @QueryParam("issuer") String issuer,
-                           @QueryParam("keySupervision") Boolean keySupervision,
-                           @QueryParam("deadlineBefore") LocalDate deadlineBefore,
-                           @QueryParam("overdue") Boolean overdue,
-                           @QueryParam("q") String q,
-                           @QueryParam("sort") @DefaultValue(TaskFilter.DEFAULT_SORT)
-                           @Pattern(regexp = TaskFilter.SORT_PATTERN, message = "{sort.pattern}") String sort) {
+                           @Valid @BeanParam TaskFilterParams params) {
         String kind = format.strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("xlsx") && !kind.equals("csv")) {
             throw ProblemException.invalid("format", "ledger.format.one-of", format);
         }
-        List<LedgerRow> rows = ledger.rows(new TaskFilter(reportId, workPlanId, district, department, states,
-                planYear, issuer, keySupervision, deadlineBefore, overdue, q, sort));
+        List<LedgerRow> rows = ledger.rows(params.filter());
         LocalDate today = ledger.today();
         StreamingOutput body = kind.equals("xlsx")
                 ? out -> LedgerXlsx.write(rows, today, out)
