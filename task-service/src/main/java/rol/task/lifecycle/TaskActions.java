@@ -587,22 +587,10 @@ public class TaskActions {
 
     private static List<TaskProgressReportedV1.Evidence> evidence(Violations v, List<Requests.Evidence> items) {
         List<TaskProgressReportedV1.Evidence> out = new ArrayList<>();
-        if (items == null) {
-            return out;
-        }
-        if (items.size() > MAX_LIST) {
-            v.add("evidence", "field.too-many", MAX_LIST);
-        }
-        for (int i = 0; i < items.size(); i++) {
-            String at = "evidence[" + i + "]";
-            Requests.Evidence e = items.get(i);
-            if (e == null) {
-                v.add(at, "field.required");
-                continue;
-            }
+        v.each("evidence", items, MAX_LIST, (at, e) -> {
             String kind = v.required(at + ".kind", e.kind(), 10);
             if (kind == null) {
-                continue;
+                return;
             }
             switch (kind.toLowerCase(Locale.ROOT)) {
                 case "link" -> {
@@ -625,32 +613,20 @@ public class TaskActions {
                 }
                 default -> v.add(at + ".kind", "evidence.kind.one-of");
             }
-        }
+        });
         return out;
     }
 
     private static List<TaskProgressReportedV1.Metric> metrics(Violations v, List<Requests.Metric> items) {
         List<TaskProgressReportedV1.Metric> out = new ArrayList<>();
-        if (items == null) {
-            return out;
-        }
-        if (items.size() > MAX_LIST) {
-            v.add("metrics", "field.too-many", MAX_LIST);
-        }
-        for (int i = 0; i < items.size(); i++) {
-            String at = "metrics[" + i + "]";
-            Requests.Metric m = items.get(i);
-            if (m == null) {
-                v.add(at, "field.required");
-                continue;
-            }
+        v.each("metrics", items, MAX_LIST, (at, m) -> {
             String label = v.required(at + ".label", m.label(), 50);
             if (m.value() == null) {
                 v.add(at + ".value", "field.required");
             }
             String unit = v.optional(at + ".unit", m.unit(), 10);
             out.add(new TaskProgressReportedV1.Metric(label, m.value(), unit));
-        }
+        });
         return out;
     }
 

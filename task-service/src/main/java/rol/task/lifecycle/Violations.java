@@ -8,6 +8,7 @@ import rol.platform.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Collects every broken input rule of one request, then answers 400 naming each field (nothing is changed). */
 public final class Violations {
@@ -41,6 +42,27 @@ public final class Violations {
             add(field, "field.too-long", max, v.codePointCount(0, v.length()));
         }
         return v;
+    }
+
+    /**
+     * Checks a list member item by item: too many items and missing items are violations; each present item goes
+     * to {@code check} with its field path ({@code evidence[2]}).
+     */
+    public <T> void each(String field, List<T> items, int maxItems, BiConsumer<String, T> check) {
+        if (items == null) {
+            return;
+        }
+        if (items.size() > maxItems) {
+            add(field, "field.too-many", maxItems);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String at = field + "[" + i + "]";
+            if (items.get(i) == null) {
+                add(at, "field.required");
+            } else {
+                check.accept(at, items.get(i));
+            }
+        }
     }
 
     public void throwIfAny() {
