@@ -5,16 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-
-/** All time comes from this clock; tests replace the bean to control it. */
+/**
+ * All time comes from this clock. Beans inject {@link java.time.Clock}; tests inject {@link MovableClock}
+ * to move it. Nothing moves it in production unless a service exposes an endpoint for that on purpose.
+ */
 @ApplicationScoped
 public class Clocks {
 
     @Produces
     @DefaultBean
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    MovableClock clock() {
+        return MovableClock.system();
     }
 }
