@@ -21,12 +21,15 @@ public final class TestStack {
     private static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("ROL_TEST_PORT_OFFSET", "0"));
     private static final String SUFFIX = OFFSET == 0 ? "" : "-" + OFFSET;
 
+    // Every port stays below Linux's ephemeral range (32768–60999): a listener there can lose its port to an
+    // outgoing connection that happened to be given it, which once failed a Kafka start here.
+
     /** Servers for module tests: PostgreSQL and Kafka only. */
     public static final TestStack MODULE =
-            new TestStack("test" + SUFFIX, 55442 + OFFSET, 59192 + OFFSET, 58380 + OFFSET, 18091 + OFFSET);
-    /** The whole system for end-to-end tests; its ports lie far from the module tests' for any offset below 1000. */
+            new TestStack("test" + SUFFIX, 25442 + OFFSET, 29192 + OFFSET, 28380 + OFFSET, 18091 + OFFSET);
+    /** The whole system for end-to-end tests; its ports lie well apart from the module tests', so offsets below 400 never collide. */
     public static final TestStack E2E =
-            new TestStack("e2e" + SUFFIX, 56452 + OFFSET, 60292 + OFFSET, 58880 + OFFSET, 18581 + OFFSET);
+            new TestStack("e2e" + SUFFIX, 26452 + OFFSET, 27292 + OFFSET, 28880 + OFFSET, 18581 + OFFSET);
 
     private final String name;
     private final int pgPort;

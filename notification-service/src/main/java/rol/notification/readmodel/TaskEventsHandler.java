@@ -2,6 +2,7 @@ package rol.notification.readmodel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import rol.platform.event.CloudEvent;
@@ -27,6 +28,9 @@ public class TaskEventsHandler implements EventHandler {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<TaskChanged> changes;
+
     @Override
     public void handle(CloudEvent event) {
         if (!event.type().startsWith("task.")) {
@@ -41,15 +45,32 @@ public class TaskEventsHandler implements EventHandler {
                 || task.state() == null) {
             throw new MalformedEventException(event.type() + " with an incomplete task snapshot");
         }
-        upsert(task);
+        TaskV1 previous = previous(task.taskId());
+        if (upsert(task) == 1) {
+            changes.fire(new TaskChanged(previous, task, event.type(),
+                    event.time() == null ? clock.instant() : event.time().toInstant()));
+        }
     }
 
-    private void upsert(TaskV1 t) {
-        em.createNativeQuery("""
+    private TaskV1 previous(String taskId) {
+        @SuppressWarnings("unchecked")
+        var rows = (java.util.List<Object>) em.createNativeQuery(
+                        "select cast(snapshot as text) from task_view where task_id = ?1 for update")
+                .setParameter(1, uuid(taskId)).getResultList();
+        if (rows.isEmpty() || rows.get(0) == null) {
+            return null;
+        }
+        return EventJson.read((String) rows.get(0), TaskV1.class);
+    }
+
+    /** @return 1 when the snapshot was newer and is now stored, 0 when it was a duplicate or stale */
+    private int upsert(TaskV1 t) {
+        return em.createNativeQuery("""
                 insert into task_view (task_id, district, work_plan_id, report_id, issuer, plan_year, theme, title,
                     state, lead_department, co_departments, deadline, key_supervision, percent, last_feedback_at,
-                    task_version, updated_at, dispatched_at, closed_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                    task_version, updated_at, dispatched_at, closed_at, snapshot)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                    cast(?20 as jsonb))
                 on conflict (task_id) do update set
                     district = excluded.district, work_plan_id = excluded.work_plan_id, report_id = excluded.report_id,
                     issuer = excluded.issuer, plan_year = excluded.plan_year, theme = excluded.theme,
@@ -58,7 +79,7 @@ public class TaskEventsHandler implements EventHandler {
                     key_supervision = excluded.key_supervision, percent = excluded.percent,
                     last_feedback_at = excluded.last_feedback_at, task_version = excluded.task_version,
                     updated_at = excluded.updated_at, dispatched_at = excluded.dispatched_at,
-                    closed_at = excluded.closed_at
+                    closed_at = excluded.closed_at, snapshot = excluded.snapshot
                 where task_view.task_version < excluded.task_version
                 """)
                 .setParameter(1, uuid(t.taskId())).setParameter(2, t.district())
@@ -70,6 +91,7 @@ public class TaskEventsHandler implements EventHandler {
                 .setParameter(15, t.lastFeedbackAt()).setParameter(16, t.version())
                 .setParameter(17, OffsetDateTime.now(clock))
                 .setParameter(18, t.dispatchedAt()).setParameter(19, t.closedAt())
+                .setParameter(20, EventJson.tree(t).toString())
                 .executeUpdate();
     }
 

@@ -40,6 +40,15 @@ public final class EventJson {
         }
     }
 
+    /** @throws MalformedEventException when the text is not a {@code type} */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not a " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
     public static JsonNode tree(Object data) {
         return MAPPER.valueToTree(data);
     }
