@@ -10,9 +10,14 @@ import rol.testsupport.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,11 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every endpoint of the matrix in docs/security.md, called with a real token of every role (and without one):
  * each answer must be what the matrix says. The matrix is read from the document, so the two cannot drift apart.
+ * Rows that name a task or a problem get one prepared for them ({@link #target}): refused calls come first and must
+ * leave it as it was; each allowed call that changes it gets a fresh one in the state the call needs.
  */
 @ExtendWith(RunningSystem.class)
 class AuthorizationIT {
 
-    /** One user per role; department staff carry their department claim. */
+    /** One user per role; department staff carry their department claim ({@link Tasks#OWN}). */
     private static final Map<String, String> USERS = Map.of(
             "office", "office1", "department", "judicial1", "leader", "leader1", "auditor", "auditor1");
 
@@ -34,10 +41,25 @@ class AuthorizationIT {
         public String toString() {
             return method + " " + service + path;
         }
+
+        boolean writes() {
+            return !method.equals("GET");
+        }
+    }
+
+    /**
+     * What one call is made on: the placeholders' values, and how the office sees it ({@code state}), to check that a
+     * refused call changed nothing; null for rows that only need ids (any answer but 401/403 is then "allowed").
+     */
+    record Target(Map<String, String> values, Supplier<String> state) {
     }
 
     private static String publishedReport;
     private static String plan;
+    /** Read-only targets: a report no row corrects, two of its tasks dispatched, one of its problems. */
+    private static String ownTask;
+    private static String otherTask;
+    private static String problem;
 
     @BeforeAll
     static void records() {
@@ -46,6 +68,15 @@ class AuthorizationIT {
                 .queryParam("reportId", publishedReport).get("/api/work-plans").then().extract().<Integer>path("total") == 1);
         plan = RunningSystem.as(RunningSystem.task(), "office1").queryParam("reportId", publishedReport)
                 .get("/api/work-plans").then().extract().path("items[0].id");
+
+        List<Tasks.Ref> tasks = Tasks.publish();
+        ownTask = Tasks.dispatch(tasks.get(0).id(), Tasks.OWN);
+        otherTask = Tasks.dispatch(tasks.get(1).id(), Tasks.OTHER);
+        String report = tasks.get(0).reportId();
+        await().atMost(Tasks.LOST_EVENT_GUARD).until(() -> RunningSystem.as(RunningSystem.task(), "office1")
+                .queryParam("reportId", report).get("/api/problems").then().extract().<Integer>path("total") > 0);
+        problem = RunningSystem.as(RunningSystem.task(), "office1").queryParam("reportId", report)
+                .get("/api/problems").then().extract().path("items[0].id");
     }
 
     static List<Row> matrix() throws IOException {
@@ -56,7 +87,7 @@ class AuthorizationIT {
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(2, lines.size())) {
             List<String> cells = cells(line);
-            Map<String, String> expected = new java.util.LinkedHashMap<>();
+            Map<String, String> expected = new LinkedHashMap<>();
             for (int i = 3; i < header.size(); i++) {
                 expected.put(header.get(i), cells.get(i));
             }
@@ -70,6 +101,11 @@ class AuthorizationIT {
         return java.util.Arrays.stream(inner.split("\\|")).map(String::strip).toList();
     }
 
+    /** Cells that let the call through: {@code yes}, and {@code own} (on a task of the caller's department). */
+    private static boolean allows(String cell) {
+        return cell.equals("yes") || cell.equals("own");
+    }
+
     @Test
     void everyEndpointAnswersEveryRoleAsTheMatrixSays() throws IOException {
         List<Row> rows = matrix();
@@ -78,31 +114,132 @@ class AuthorizationIT {
         int unexpectedAllows = 0;
         for (Row row : rows) {
             assertEquals(USERS.keySet(), row.expected().keySet(), "the matrix has a column per role: " + row);
-            int anonymous = call(row, null);
+            Target target = target(row);
+            String before = target.state() == null ? null : target.state().get();
+            int anonymous = call(row, null, target);
             if (anonymous != 401) {
                 wrong.add(row + " without a token: " + anonymous + ", expected 401");
             }
-            for (var cell : row.expected().entrySet()) {
-                int status = call(row, USERS.get(cell.getKey()));
+            unchanged(row, "without a token", target, before, wrong);
+            // refusals first, all on the same target: they must leave it as it was for the first allowed call
+            List<Map.Entry<String, String>> cells = new ArrayList<>(row.expected().entrySet());
+            cells.sort(Comparator.comparing(c -> allows(c.getValue())));
+            boolean used = false;
+            for (var cell : cells) {
+                String role = cell.getKey();
+                if (cell.getValue().equals("own") && !(role.equals("department") && row.path().contains("{task}"))) {
+                    wrong.add(row + ": 'own' is for the department column of a {task} row, not " + role);
+                    continue;
+                }
+                if (used) {
+                    target = target(row);
+                    before = target.state() == null ? null : target.state().get();
+                    used = false;
+                }
+                int status = call(row, USERS.get(role), target);
                 boolean allowed = status != 401 && status != 403;
                 switch (cell.getValue()) {
-                    case "yes" -> {
+                    case "yes", "own" -> {
                         if (!allowed) {
-                            wrong.add(row + " as " + cell.getKey() + ": " + status + ", expected allowed");
+                            wrong.add(row + " as " + role + ": " + status + ", expected allowed");
+                        } else if (target.state() != null && (status < 200 || status > 299)) {
+                            wrong.add(row + " as " + role + ": " + status + ", expected 2xx on a prepared target");
                         }
+                        used = row.writes();
                     }
-                    case "no" -> {
-                        if (status != 403) {
-                            wrong.add(row + " as " + cell.getKey() + ": " + status + ", expected 403");
+                    case "no", "hidden" -> {
+                        int expected = cell.getValue().equals("no") ? 403 : 404;
+                        if (status != expected) {
+                            wrong.add(row + " as " + role + ": " + status + ", expected " + expected);
                             unexpectedAllows += allowed ? 1 : 0;
                         }
+                        unchanged(row, "as " + role, target, before, wrong);
                     }
-                    default -> wrong.add(row + ": unknown cell '" + cell.getValue() + "' for " + cell.getKey());
+                    default -> wrong.add(row + ": unknown cell '" + cell.getValue() + "' for " + role);
                 }
             }
         }
-        assertEquals(0, unexpectedAllows, "unexpected allows");
+        assertEquals(0, unexpectedAllows, "unexpected allows, among " + wrong);
         assertEquals(List.of(), wrong);
+    }
+
+    private static void unchanged(Row row, String who, Target target, String before, List<String> wrong) {
+        if (target.state() != null) {
+            String after = target.state().get();
+            if (!after.equals(before)) {
+                wrong.add(row + " " + who + " changed " + target.values() + ": " + before + " -> " + after);
+            }
+        }
+    }
+
+    /**
+     * What a row is called on. Report rows: a published report (a fresh draft for publish) and an item that exists
+     * now (earlier office calls of other rows have changed the report). Task rows: a task led by the department user's
+     * department ({@code {task}}) or another's ({@code {other-task}}), read-only for GET rows and otherwise fresh, in
+     * the state the action needs; {@code {draft}} a fresh draft; {@code {request}} a pending extension request and
+     * {@code {revision}} a pending revision of that task. Problem rows: a problem, with {@code {task}} linked to it.
+     */
+    private static Target target(Row row) {
+        String path = row.path();
+        if (path.startsWith("/api/reports")) {
+            // a fresh draft per target, so that an allowed publish is not answered 409 by the one before it
+            String report = path.endsWith("/publish") ? ReportCorrectionIT.receive() : publishedReport;
+            Map<String, String> values = new HashMap<>(Map.of("{report}", report));
+            String part = partOf(path);
+            if (part != null) {
+                List<String> items = leaves(report, part);
+                values.put("{item}", items.isEmpty() ? "none" : items.get(0));
+                values.put("{items}", String.join(",", items.subList(0, Math.min(2, items.size()))));
+            }
+            return new Target(values, null);
+        }
+        if (path.contains("{problem}")) {
+            if (row.method().equals("DELETE")) {
+                RunningSystem.as(RunningSystem.task(), "office1").contentType(ContentType.JSON)
+                        .body(Map.of("taskId", ownTask)).post("/api/problems/" + problem + "/links")
+                        .then().statusCode(200);
+            }
+            return new Target(Map.of("{problem}", problem, "{task}", ownTask), () -> RunningSystem.as(
+                    RunningSystem.task(), "office1").get("/api/problems/" + problem).then().statusCode(200)
+                    .extract().asString());
+        }
+        if (path.contains("{draft}")) {
+            String draft = Tasks.draft();
+            return new Target(Map.of("{draft}", draft), () -> Tasks.state(draft));
+        }
+        String key = path.contains("{task}") ? "{task}" : path.contains("{other-task}") ? "{other-task}" : null;
+        if (key == null) {
+            return new Target(Map.of("{plan}", plan), null);
+        }
+        String lead = key.equals("{task}") ? Tasks.OWN : Tasks.OTHER;
+        if (!row.writes()) {
+            String shared = key.equals("{task}") ? ownTask : otherTask;
+            return new Target(Map.of(key, shared), () -> Tasks.state(shared));
+        }
+        String action = path.substring(path.lastIndexOf('/') + 1);
+        return switch (action) {
+            case "acknowledge", "cancel", "key-supervision" -> task(key, Tasks.dispatched(lead));
+            case "progress", "extension-requests" -> task(key, Tasks.acknowledged(lead));
+            case "submit" -> task(key, Tasks.inProgress(lead));
+            case "close", "return" -> task(key, Tasks.submitted(lead));
+            case "decision" -> {
+                Tasks.Requested r = Tasks.extensionRequested(lead);
+                yield new Target(Map.of(key, r.task(), "{request}", r.request()), () -> Tasks.state(r.task())
+                        + " " + RunningSystem.as(RunningSystem.task(), "office1").get("/api/tasks/" + r.task()
+                        + "/extension-requests").then().statusCode(200).extract().path("items.status"));
+            }
+            case "accept", "reject" -> {
+                Tasks.Revised r = Tasks.pendingRevision(lead);
+                yield new Target(Map.of(key, r.task(), "{revision}", r.revision()), () -> Tasks.state(r.task())
+                        + " " + RunningSystem.as(RunningSystem.task(), "office1").get("/api/tasks/" + r.task()
+                        + "/pending-revisions").then().statusCode(200).extract().path("items.status"));
+            }
+            default -> throw new IllegalArgumentException("AuthorizationIT.target cannot prepare a task for " + row);
+        };
+    }
+
+    private static Target task(String key, String id) {
+        return new Target(Map.of(key, id), () -> Tasks.state(id));
     }
 
     /** The correctable part a report path names ({@code plan}, {@code problems}, {@code achievements}), else null. */
@@ -123,7 +260,12 @@ class AuthorizationIT {
                 : body.getList(part + ".findAll { it.children == null || it.children.isEmpty() }.id", String.class);
     }
 
-    private int call(Row row, String user) {
+    /**
+     * One call of a row as {@code user} (null: no token) on a target, with a valid body where the suite knows one;
+     * other writes get an empty JSON object (answered 400 to the office, which counts as allowed on rows without a
+     * prepared target).
+     */
+    private static int call(Row row, String user, Target target) {
         RequestSpecification spec = switch (row.service()) {
             case "report" -> RunningSystem.report();
             case "task" -> RunningSystem.task();
@@ -133,30 +275,54 @@ class AuthorizationIT {
         if (user != null) {
             spec = spec.auth().oauth2(RunningSystem.token(user));
         }
-        // a fresh draft per call, so that an allowed publish is not answered 409 by the one before it
-        String report = row.path().endsWith("/publish") ? ReportCorrectionIT.receive() : publishedReport;
-        String path = row.path().replace("{report}", report).replace("{plan}", plan);
-        String part = partOf(row.path());
-        List<String> items = part == null ? List.of() : leaves(report, part);
-        if (path.contains("{item}")) {
-            // an item that exists at this moment (earlier office calls of other rows have changed the report)
-            path = path.replace("{item}", items.isEmpty() ? "none" : items.get(0));
+        String path = row.path();
+        for (var value : target.values().entrySet()) {
+            path = path.replace(value.getKey(), value.getValue());
         }
+        if (path.contains("{")) {
+            throw new IllegalArgumentException("AuthorizationIT has no value for a placeholder of " + row);
+        }
+        Object body = body(row, target);
         if (row.method().equals("POST") && row.path().equals("/api/reports")) {
             spec = spec.contentType("text/plain; charset=UTF-8").body(ReportCorrectionIT.text());
-        } else if (row.method().equals("PATCH")) {
-            spec = spec.contentType(ContentType.JSON).body(Map.of("issuer", "某区市场监管局"));
-        } else if (row.path().endsWith("/split")) {
-            spec = spec.contentType(ContentType.JSON)
-                    .body(Map.of("parts", List.of(Map.of("text", "拆分之一"), Map.of("text", "拆分之二"))));
-        } else if (row.path().endsWith("/merge")) {
-            spec = spec.contentType(ContentType.JSON).body(Map.of("ids", items.size() >= 2 ? items.subList(0, 2) : items));
-        } else if (part != null && (row.method().equals("PUT") || row.method().equals("POST"))) {
-            spec = spec.contentType(ContentType.JSON).body(Map.of("text", "授权测试中写入的内容。"));
-        } else if (row.method().equals("POST") || row.method().equals("PUT")) {
-            // an empty object: the role decides before the body does (office gets 400 for it, still "allowed")
-            spec = spec.contentType(ContentType.JSON).body("{}");
+        } else if (body != null) {
+            spec = spec.contentType(ContentType.JSON).body(body);
         }
         return spec.request(row.method(), path).then().extract().statusCode();
+    }
+
+    /** A valid body for the rows that take one; an empty object for other writes but DELETE; null for reads. */
+    private static Object body(Row row, Target target) {
+        String path = row.path();
+        String method = row.method();
+        if (method.equals("GET") || method.equals("DELETE")) {
+            return null;
+        }
+        if (method.equals("PATCH") && path.startsWith("/api/reports")) {
+            return Map.of("issuer", "某区市场监管局");
+        }
+        if (partOf(path) != null && path.startsWith("/api/reports")) {
+            if (path.endsWith("/split")) {
+                return Map.of("parts", List.of(Map.of("text", "拆分之一"), Map.of("text", "拆分之二")));
+            }
+            if (path.endsWith("/merge")) {
+                String items = target.values().getOrDefault("{items}", "");
+                return Map.of("ids", items.isEmpty() ? List.of() : List.of(items.split(",")));
+            }
+            return Map.of("text", "授权测试中写入的内容。");
+        }
+        String action = path.substring(path.lastIndexOf('/') + 1);
+        return switch (action) {
+            case "dispatch" -> Map.of("leadDepartment", Tasks.OWN, "coDepartments", List.of(),
+                    "deadline", LocalDate.now().plusDays(90).toString());
+            case "progress" -> Map.of("percent", 50, "note", "授权测试中的进度反馈。");
+            case "return", "cancel" -> Map.of("reason", "授权测试。");
+            case "key-supervision" -> Map.of("flagged", true);
+            case "extension-requests" -> Tasks.extensionRequest();
+            case "decision" -> Map.of("approve", true);
+            case "links" -> Map.of("taskId", target.values().get("{task}"));
+            // the role decides before the body does (the office gets 400 for it, still "allowed" on such rows)
+            default -> Map.of();
+        };
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static rol.e2e.RunningSystem.as;
 import static rol.e2e.RunningSystem.report;
-import static rol.e2e.RunningSystem.task;
 
 /**
  * The five real reports through the running system: each is received once, published, and becomes one draft task
- * per actionable plan item in task-service; bad uploads get their status and leave nothing behind.
+ * per actionable plan item in task-service (the time from the publish answer to the last task is printed, and fails
+ * the test only past the lost-event guard); bad uploads get their status and leave nothing behind.
  */
 @ExtendWith(RunningSystem.class)
 class FixtureReportsIT {
@@ -69,11 +68,13 @@ class FixtureReportsIT {
             if (created.getString("status").equals("DRAFT")) {
                 as(report(), "office1").post("/api/reports/" + id + "/publish").then().statusCode(200)
                         .body("status", equalTo("PUBLISHED"));
+                // measured, not asserted: the bound is a lost-event guard; bench/publish-latency times it properly
+                Duration latency = Tasks.awaitTasks(id, leaves, System.nanoTime());
+                System.out.printf("publish-to-tasks latency: %s, %d tasks, %d ms%n", file.getFileName(), leaves,
+                        latency.toMillis());
+            } else {
+                Tasks.awaitTasks(id, leaves, System.nanoTime());
             }
-
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    as(task(), "office1").queryParam("reportId", id).queryParam("size", 200).get("/api/tasks")
-                            .then().statusCode(200).body("total", equalTo(leaves)));
         }
     }
 

@@ -22,6 +22,9 @@ import static rol.e2e.RunningSystem.task;
 @ExtendWith(RunningSystem.class)
 class ReportCorrectionIT {
 
+    /** How many plan items {@link #text()} has, so how many tasks its publication makes. */
+    static final int PLAN_ITEMS = 3;
+
     /** A small synthetic report, unique per call: three plan items, two problems, one achievement theme, a contact. */
     static String text() {
         StringBuilder nonce = new StringBuilder();
