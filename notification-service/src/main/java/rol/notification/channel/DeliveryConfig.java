@@ -9,6 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "notification.delivery")
 public interface DeliveryConfig {
 
+    /** How often the scheduler runs the worker ({@code 10s}; {@code off} disables it, as the tests do). */
+    @WithDefault("10s")
+    String every();
+
     /** Attempts before a delivery becomes a dead letter. */
     @WithDefault("8")
     int maxAttempts();

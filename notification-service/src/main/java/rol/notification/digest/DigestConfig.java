@@ -11,6 +11,10 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "notification.digest")
 public interface DigestConfig {
 
+    /** How often the scheduler checks whether a digest is due ({@code off} disables it, as the tests do). */
+    @WithDefault("5m")
+    String every();
+
     @WithDefault("MONDAY")
     DayOfWeek day();
 
