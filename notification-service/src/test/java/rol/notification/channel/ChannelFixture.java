@@ -81,6 +81,11 @@ public class ChannelFixture {
     }
 
     @Transactional
+    public String secretOf(UUID subscriptionId) {
+        return Subscription.<Subscription>findById(subscriptionId).secret;
+    }
+
+    @Transactional
     public Delivery delivery(UUID id) {
         return Delivery.findById(id);
     }
