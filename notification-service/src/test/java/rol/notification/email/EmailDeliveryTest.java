@@ -18,6 +18,9 @@ import rol.notification.subscription.Subscription;
 import rol.platform.quarkus.MovableClock;
 import rol.testsupport.StackResource;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +54,9 @@ class EmailDeliveryTest {
 
     @Inject
     DeliveryWorker worker;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void start() {
@@ -156,5 +162,30 @@ class EmailDeliveryTest {
         Delivery delivered = fixture.delivery(failed.id);
         assertEquals(Delivery.State.DELIVERED, delivered.state);
         assertEquals(2, delivered.attempts);
+    }
+
+    @Test
+    void aDeliveryInFlightOnAnotherReplicaIsSkippedAndOneWhoseReplicaDiedIsSentOnce() throws Exception {
+        String district = ChannelFixture.district();
+        String to = "fzb-" + district + "@licheng.gov.cn";
+        Subscription s = fixture.subscribe(district, DEPARTMENT, "judicial-bureau", EMAIL, to, null);
+        fixture.toDepartment(district, "judicial-bureau", "ESCALATION");
+        Delivery d = fixture.deliveries(s.id).get(0);
+        try (Connection replica = dataSource.getConnection()) {
+            replica.setAutoCommit(false);
+            try (PreparedStatement claim = replica.prepareStatement(
+                    "select id from delivery where id = ? for update skip locked")) {
+                claim.setObject(1, d.id);
+                assertTrue(claim.executeQuery().next(), "the other replica holds the delivery");
+            }
+            worker.runDue();
+            assertEquals(0, SmtpServer.messagesTo(to).size(), "skipped while another replica holds it");
+            assertEquals(0, fixture.delivery(d.id).attempts);
+            replica.rollback(); // that replica dies before its commit: nothing it did is kept
+        }
+        worker.runDue();
+        worker.runDue();
+        assertEquals(1, SmtpServer.messagesTo(to).size());
+        assertEquals(Delivery.State.DELIVERED, fixture.delivery(d.id).state);
     }
 }
