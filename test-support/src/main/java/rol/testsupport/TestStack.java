@@ -112,7 +112,11 @@ public final class TestStack {
                 "STACK_KEYCLOAK_PORT", String.valueOf(keycloakPort),
                 "STACK_REPORT_PORT", String.valueOf(reportPort()),
                 "STACK_TASK_PORT", String.valueOf(taskPort()),
-                "STACK_NOTIFICATION_PORT", String.valueOf(notificationPort()));
+                "STACK_NOTIFICATION_PORT", String.valueOf(notificationPort()),
+                // a stack's notification-service mails to its own SMTP ports, never to a development stack's
+                "STACK_SMTP_PORT", String.valueOf(firstServicePort + 5),
+                "STACK_SMTP_IMAP_PORT", String.valueOf(firstServicePort + 6),
+                "STACK_SMTP_API_PORT", String.valueOf(firstServicePort + 7));
     }
 
     private void run(String command, String... args) {

@@ -1,0 +1,82 @@
+package rol.notification.digest;
+
+import rol.notification.calendar.WorkingCalendar;
+import rol.notification.policy.TaskSnapshot;
+import rol.notification.rollup.LightReason;
+import rol.notification.rollup.LightVerdict;
+import rol.notification.rollup.TrafficLight;
+import rol.notification.rollup.TrafficLightRules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the weekly digest says about one district: its red (overdue) tasks, its yellow ones, and the tasks that changed
+ * in the past seven days. Plain Java over the read model's tasks; the lights come from {@link TrafficLightRules}.
+ */
+public final class DigestComposer {
+
+    /** A task of the read model with what the digest shows beyond the snapshot. */
+    public record DigestTask(TaskSnapshot task, String title, Instant changedAt) {
+    }
+
+    /**
+     * @param overdueWorkingDays working days past the deadline (red lines only, else 0)
+     */
+    public record Line(String taskId, String title, String leadDepartment, LocalDate deadline, int percent,
+                       String state, String reason, int overdueWorkingDays) {
+    }
+
+    public record WeeklyDigest(String district, String isoWeek, LocalDate today, Instant changedSince,
+                               int supervised, List<Line> red, List<Line> yellow, List<Line> changed) {
+    }
+
+    private final TrafficLightRules rules;
+    private final WorkingCalendar calendar;
+
+    public DigestComposer(TrafficLightRules rules, WorkingCalendar calendar) {
+        this.rules = rules;
+        this.calendar = calendar;
+    }
+
+    public WeeklyDigest compose(String district, String isoWeek, Instant now, List<DigestTask> tasks) {
+        LocalDate today = LocalDate.ofInstant(now, rules.zone());
+        Instant since = now.minus(Duration.ofDays(7));
+        List<Line> red = new ArrayList<>();
+        List<Line> yellow = new ArrayList<>();
+        List<Line> changed = new ArrayList<>();
+        int supervised = 0;
+        for (DigestTask t : tasks) {
+            TaskSnapshot s = t.task();
+            if (s.state() != TaskSnapshot.State.DRAFT && s.state() != TaskSnapshot.State.CANCELLED) {
+                supervised++;
+            }
+            LightVerdict verdict = rules.light(s, today, calendar);
+            Optional<TrafficLight> light = verdict.light();
+            if (light.isPresent() && light.get() == TrafficLight.RED) {
+                red.add(line(t, verdict.reason(), calendar.workingDaysBetween(s.deadline(), today)));
+            } else if (light.isPresent() && light.get() == TrafficLight.YELLOW) {
+                yellow.add(line(t, verdict.reason(), 0));
+            }
+            if (t.changedAt() != null && !t.changedAt().isBefore(since) && s.state() != TaskSnapshot.State.DRAFT) {
+                changed.add(line(t, verdict.reason(), 0));
+            }
+        }
+        red.sort(Comparator.comparingInt(Line::overdueWorkingDays).reversed().thenComparing(Line::title));
+        yellow.sort(Comparator.comparing(Line::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Line::title));
+        changed.sort(Comparator.comparing(Line::title));
+        return new WeeklyDigest(district, isoWeek, today, since, supervised, red, yellow, changed);
+    }
+
+    private static Line line(DigestTask t, LightReason reason, int overdue) {
+        TaskSnapshot s = t.task();
+        return new Line(s.taskId(), t.title(), s.leadDepartment(), s.deadline(), s.percent(), s.state().name(),
+                reason.name(), overdue);
+    }
+}
