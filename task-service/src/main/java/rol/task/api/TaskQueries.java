@@ -8,6 +8,7 @@ import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.plan.Task;
+import rol.task.suggestion.ChineseText;
 import rol.task.workflow.TaskState;
 
 import java.time.Clock;
@@ -61,8 +62,10 @@ public class TaskQueries {
             params.put("finished", List.of(TaskState.CLOSED, TaskState.CANCELLED));
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            where.add("(lower(title) like :q or lower(text) like :q)");
-            params.put("q", "%" + filter.q().strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            // the stored search form is simplified and lower case: traditional finds simplified and the reverse
+            where.add("searchText like :q");
+            params.put("q", "%" + ChineseText.searchForm(filter.q().strip()).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return Task.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), order(filter.sort()), params);
     }

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -29,14 +31,18 @@ import rol.platform.security.Roles;
 import rol.task.lifecycle.ExtensionRequest;
 import rol.task.lifecycle.Requests;
 import rol.task.lifecycle.TaskActions;
+import rol.task.lifecycle.TaskMilestones;
+import rol.task.plan.Milestone;
 import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Path("/api/tasks")
 @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
@@ -49,13 +55,25 @@ public class TaskResource {
     @Inject
     TaskActions actions;
 
+    @Inject
+    TaskMilestones milestones;
+
+    @Inject
+    Clock clock;
+
     @GET
     public TaskView.Page list(@Valid @BeanParam TaskFilterParams params,
                               @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
                               @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "{size.range}")
                               @Max(value = 200, message = "{size.range}") int size) {
         PanacheQuery<Task> query = queries.find(params.filter());
-        List<TaskView> items = query.page(Page.of(page, size)).list().stream().map(TaskView::of).toList();
+        List<Task> tasks = query.page(Page.of(page, size)).list();
+        // the page's milestones in one query rather than one per task
+        Map<UUID, List<Milestone>> milestones = Milestone.ofTasks(tasks.stream().map(t -> t.id).toList()).stream()
+                .collect(Collectors.groupingBy(m -> m.taskId));
+        LocalDate today = LocalDate.now(clock);
+        List<TaskView> items = tasks.stream()
+                .map(t -> TaskView.of(t, milestones.getOrDefault(t.id, List.of()), today)).toList();
         return new TaskView.Page(items, query.count());
     }
 
@@ -74,6 +92,78 @@ public class TaskResource {
     }
 
     // ── the lifecycle (docs/lifecycle.md): each answers the task as it is now, with its new ETag ──
+
+    /**
+     * The office changes the definition: any of title, text, leadDepartment, coDepartments, deadline, with a reason
+     * (required when the deadline moves). A new lead for an acknowledged task is {@code /reassign} (409 here).
+     */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public Response updateDefinition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     Requests.Definition body) {
+        return task(actions.updateDefinition(id, ifMatch, body));
+    }
+
+    /** 改派: office only; a new lead department, who acknowledges afresh (the task is DISPATCHED again). */
+    @POST
+    @Path("/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reassign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             Requests.Reassign body) {
+        return task(actions.reassign(id, ifMatch, body));
+    }
+
+    // ── 序时进度: read by whoever reads the task; planned and completed by the office and the lead department ──
+
+    @GET
+    @Path("/{id}/milestones")
+    public List<TaskView.MilestoneView> milestones(@PathParam("id") UUID id) {
+        LocalDate today = LocalDate.now(clock);
+        return milestones.of(id).stream().map(m -> TaskView.MilestoneView.of(m, today)).toList();
+    }
+
+    /** 201 with the milestone; the task's new ETag in the header. */
+    @POST
+    @Path("/{id}/milestones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addMilestone(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 Requests.Milestone body, @Context UriInfo uri) {
+        Milestone m = milestones.add(id, ifMatch, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
+                .entity(TaskView.MilestoneView.of(m, LocalDate.now(clock))).tag(etag(Task.<Task>findById(id))).build();
+    }
+
+    @PUT
+    @Path("/{id}/milestones/{mid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
+                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Requests.Milestone body) {
+        return milestone(id, milestones.change(id, mid, ifMatch, body));
+    }
+
+    /** 204; the task's new ETag in the header. */
+    @DELETE
+    @Path("/{id}/milestones/{mid}")
+    public Response removeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
+                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        milestones.remove(id, mid, ifMatch);
+        return Response.noContent().tag(etag(Task.<Task>findById(id))).build();
+    }
+
+    @POST
+    @Path("/{id}/milestones/{mid}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response completeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
+                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      Requests.MilestoneDone body) {
+        return milestone(id, milestones.complete(id, mid, ifMatch, body));
+    }
+
+    private Response milestone(UUID taskId, Milestone m) {
+        return Response.ok(TaskView.MilestoneView.of(m, LocalDate.now(clock))).tag(etag(Task.<Task>findById(taskId)))
+                .build();
+    }
 
     /** 交办: office only; lead department, co-departments and deadline from the directory. */
     @POST
@@ -240,8 +330,8 @@ public class TaskResource {
         }
     }
 
-    private static Response task(Task task) {
-        return Response.ok(TaskView.of(task)).tag(etag(task)).build();
+    private Response task(Task task) {
+        return Response.ok(TaskView.of(task, Milestone.ofTask(task.id), LocalDate.now(clock))).tag(etag(task)).build();
     }
 
     private static EntityTag etag(Task task) {

@@ -1,6 +1,7 @@
 package rol.task.api;
 
 import rol.platform.problem.Messages;
+import rol.task.plan.Milestone;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskState;
 
@@ -16,7 +17,7 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                        String title, String text, Span span, TaskState state, String leadDepartment,
                        List<String> coDepartments, LocalDate deadline, boolean keySupervision, int percent,
                        OffsetDateTime lastFeedbackAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                       Suggestion suggestion, long version) {
+                       Suggestion suggestion, List<MilestoneView> milestones, long version) {
 
     /**
      * What registration suggested (the office decides at dispatch), with the reason for each: the rule, the words
@@ -39,11 +40,21 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
     public record Span(int start, int end) {
     }
 
-    static TaskView of(Task t) {
+    /** 序时进度 as the clerk reads it: done, or overdue when still open after its date. */
+    public record MilestoneView(UUID id, String title, LocalDate dueDate, boolean done, boolean overdue,
+                                OffsetDateTime completedAt, String completedBy, String note) {
+        static MilestoneView of(Milestone m, LocalDate today) {
+            return new MilestoneView(m.id, m.title, m.dueDate, m.done(), m.overdue(today), m.completedAt,
+                    m.completedBy, m.note);
+        }
+    }
+
+    /** @param milestones the task's milestones, by date */
+    static TaskView of(Task t, List<Milestone> milestones, LocalDate today) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt, t.createdAt, t.updatedAt,
-                suggestion(t), t.version);
+                suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), t.version);
     }
 
     private static Suggestion suggestion(Task t) {

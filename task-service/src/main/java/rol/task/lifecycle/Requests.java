@@ -41,4 +41,24 @@ public final class Requests {
     /** 挂牌督办 on or off. */
     public record KeySupervision(Boolean flagged) {
     }
+
+    /**
+     * A change of the definition (PATCH): only the members present change; {@code coDepartments} [] removes them
+     * all. {@code reason} is required when the deadline of a dispatched task moves, and kept in the history always.
+     */
+    public record Definition(String title, String text, String leadDepartment, List<String> coDepartments,
+                             LocalDate deadline, String reason) {
+    }
+
+    /** 改派: a new lead (who must acknowledge afresh); co-departments as given, or the present ones if absent. */
+    public record Reassign(String leadDepartment, List<String> coDepartments, String reason) {
+    }
+
+    /** A milestone (序时进度) as planned, for adding or changing it. */
+    public record Milestone(String title, LocalDate dueDate) {
+    }
+
+    /** A milestone reached, with an optional note. */
+    public record MilestoneDone(String note) {
+    }
 }

@@ -28,6 +28,7 @@ import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.departments.DirectoryStore;
 import rol.task.directory.Department;
+import rol.task.plan.Milestone;
 import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
 import rol.task.plan.WorkPlan;
@@ -54,6 +55,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +70,8 @@ import java.util.UUID;
 public class TaskActions {
 
     static final int MAX_REASON = 500;
+    static final int MAX_TITLE = 200;
+    static final int MAX_TEXT = 10000;
     static final int MAX_NOTE = 2000;
     static final int MAX_LIST = 20;
     static final int MAX_URL = 2000;
@@ -96,7 +101,7 @@ public class TaskActions {
     DataSource dataSource;
 
     /** One action under way: the task as loaded, the decision, who acts, and the task before the change. */
-    private record Step(Task task, WorkPlan plan, Decision decision, Performer capacity, TaskV1 before,
+    record Step(Task task, WorkPlan plan, Decision decision, Performer capacity, TaskV1 before,
                         OffsetDateTime now) {
     }
 
@@ -128,36 +133,17 @@ public class TaskActions {
         if (body == null) {
             v.add("body", "body.missing").throwIfAny();
         }
-        LocalDate today = LocalDate.now(clock);
-        DepartmentDirectory directory = directories.directory(step.task().district)
-                .orElseThrow(() -> new IllegalStateException("no directory for district " + step.task().district));
+        DepartmentDirectory directory = directory(step.task());
         String lead = v.required("leadDepartment", body.leadDepartment(), 64);
         if (lead != null) {
             dispatchable(v, directory, "leadDepartment", lead);
         }
-        List<String> co = new ArrayList<>();
-        List<String> given = body.coDepartments() == null ? List.of() : body.coDepartments();
-        if (given.size() > MAX_LIST) {
-            v.add("coDepartments", "field.too-many", MAX_LIST);
-        }
-        for (int i = 0; i < given.size(); i++) {
-            String field = "coDepartments[" + i + "]";
-            String d = v.required(field, given.get(i), 64);
-            if (d == null) {
-                continue;
-            }
-            if (d.equals(lead)) {
-                v.add(field, "dispatch.co-is-lead", d);
-            } else if (co.contains(d)) {
-                v.add(field, "dispatch.co-twice", d);
-            } else if (dispatchable(v, directory, field, d)) {
-                co.add(d);
-            }
-        }
+        List<String> co = coDepartments(v, directory, lead, body.coDepartments() == null ? List.of()
+                : body.coDepartments());
         if (body.deadline() == null) {
             v.add("deadline", "field.required");
-        } else if (body.deadline().isBefore(today)) {
-            v.add("deadline", "deadline.before-today", body.deadline(), today);
+        } else {
+            deadline(v, step.task(), body.deadline());
         }
         v.throwIfAny();
         Task task = step.task();
@@ -170,8 +156,133 @@ public class TaskActions {
         detail.put("leadDepartment", lead);
         detail.put("coDepartments", co);
         detail.put("deadline", body.deadline().toString());
-        finish(step, detail, after -> new TaskDispatchedV1(after, caller.name()), TaskDispatchedV1.TYPE);
-        deadlineChanged(task, step.now(), "DISPATCH", oldDeadline, task.deadline, null);
+        finish(step, detail, after -> new TaskDispatchedV1(after, caller.name(), null, null), TaskDispatchedV1.TYPE);
+        deadlineChanged(task, step.now(), "DISPATCH", oldDeadline, task.deadline, null, null);
+        return task;
+    }
+
+    /**
+     * The office changes title, text, owners or deadline (PATCH: the members present). Owners and deadline of a
+     * draft are set by dispatching it. A new lead once the task is acknowledged is a reassignment (409 naming
+     * REASSIGN): the clerk must see that the task goes back to DISPATCHED. A moved deadline needs a reason and goes
+     * into the deadline history. Nothing that differs: nothing happens.
+     */
+    @Transactional
+    public Task updateDefinition(UUID id, String ifMatch, Requests.Definition body) {
+        Step step = begin(id, TaskAction.UPDATE_DEFINITION, ifMatch);
+        Violations v = new Violations();
+        if (body == null) {
+            v.add("body", "body.missing").throwIfAny();
+        }
+        Task task = step.task();
+        String title = body.title() == null ? task.title : v.required("title", body.title(), MAX_TITLE);
+        String text = body.text() == null ? task.text : v.required("text", body.text(), MAX_TEXT);
+        String lead = task.leadDepartment;
+        List<String> co = task.coDepartments;
+        LocalDate deadline = task.deadline;
+        if (task.state == TaskState.DRAFT) {
+            if (body.leadDepartment() != null) {
+                v.add("leadDepartment", "definition.draft-owners");
+            }
+            if (body.coDepartments() != null) {
+                v.add("coDepartments", "definition.draft-owners");
+            }
+            if (body.deadline() != null) {
+                v.add("deadline", "definition.draft-owners");
+            }
+        } else {
+            DepartmentDirectory directory = directory(task);
+            if (body.leadDepartment() != null) {
+                lead = v.required("leadDepartment", body.leadDepartment(), 64);
+                if (lead != null && !lead.equals(task.leadDepartment)) {
+                    if (task.state != TaskState.DISPATCHED) {
+                        throw ProblemException.of(409, "lead-change-needs-reassign",
+                                Messages.text("state.task." + task.state));
+                    }
+                    dispatchable(v, directory, "leadDepartment", lead);
+                }
+            }
+            if (body.coDepartments() != null) {
+                co = coDepartments(v, directory, lead, body.coDepartments());
+            } else if (lead != null && co.contains(lead)) {
+                v.add("leadDepartment", "definition.lead-is-co", lead);
+            }
+            if (body.deadline() != null && !body.deadline().equals(task.deadline)) {
+                deadline = body.deadline();
+                deadline(v, task, deadline);
+            }
+        }
+        boolean deadlineMoves = !Objects.equals(deadline, task.deadline);
+        String reason = deadlineMoves ? v.required("reason", body.reason(), MAX_REASON)
+                : v.optional("reason", body.reason(), MAX_REASON);
+        v.throwIfAny();
+
+        Map<String, Object> changes = new LinkedHashMap<>();
+        change(changes, "title", task.title, title);
+        change(changes, "text", task.text, text);
+        change(changes, "leadDepartment", task.leadDepartment, lead);
+        if (!Set.copyOf(task.coDepartments).equals(Set.copyOf(co))) {
+            changes.put("coDepartments", beforeAfter(List.copyOf(task.coDepartments), co));
+        }
+        change(changes, "deadline", task.deadline, deadline);
+        if (changes.isEmpty()) {
+            return task;
+        }
+        LocalDate oldDeadline = task.deadline;
+        task.title = title;
+        task.text = text;
+        task.leadDepartment = lead;
+        task.coDepartments = new ArrayList<>(co);
+        task.deadline = deadline;
+        List<String> changed = List.copyOf(changes.keySet());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("changed", changed);
+        detail.put("changes", changes);
+        detail.put("reason", reason);
+        finish(step, detail, after -> new TaskUpdatedV1(after, caller.name(), changed), TaskUpdatedV1.TYPE);
+        if (deadlineMoves) {
+            deadlineChanged(task, step.now(), "UPDATE_DEFINITION", oldDeadline, deadline, null, reason);
+        }
+        return task;
+    }
+
+    /**
+     * 改派: another lead department for a task already acknowledged; back to DISPATCHED, so that the new lead
+     * acknowledges it, and announced as a dispatch ({@code task.dispatched.v1}) because for the new lead that is
+     * what it is. Co-departments as given, or the present ones (without the new lead) when absent.
+     */
+    @Transactional
+    public Task reassign(UUID id, String ifMatch, Requests.Reassign body) {
+        Step step = begin(id, TaskAction.REASSIGN, ifMatch);
+        Violations v = new Violations();
+        if (body == null) {
+            v.add("body", "body.missing").throwIfAny();
+        }
+        Task task = step.task();
+        DepartmentDirectory directory = directory(task);
+        String lead = v.required("leadDepartment", body.leadDepartment(), 64);
+        if (lead != null) {
+            if (lead.equals(task.leadDepartment)) {
+                v.add("leadDepartment", "reassign.same-lead", lead);
+            } else {
+                dispatchable(v, directory, "leadDepartment", lead);
+            }
+        }
+        List<String> co = body.coDepartments() != null ? coDepartments(v, directory, lead, body.coDepartments())
+                : task.coDepartments.stream().filter(d -> !d.equals(lead)).toList();
+        String reason = v.required("reason", body.reason(), MAX_REASON);
+        v.throwIfAny();
+        String previousLead = task.leadDepartment;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("leadDepartment", beforeAfter(previousLead, lead));
+        detail.put("coDepartments", beforeAfter(List.copyOf(task.coDepartments), co));
+        detail.put("reason", reason);
+        task.leadDepartment = lead;
+        task.coDepartments = new ArrayList<>(co);
+        // the new lead's time runs from now: reminders and the rollups' elapsed time start at the last dispatch
+        task.dispatchedAt = step.now();
+        finish(step, detail, after -> new TaskDispatchedV1(after, caller.name(), previousLead, reason),
+                TaskDispatchedV1.TYPE);
         return task;
     }
 
@@ -332,7 +443,7 @@ public class TaskActions {
                 previous, r.newDeadline, comment), TaskExtensionDecidedV1.TYPE);
         r.persistAndFlush();
         if (body.approve()) {
-            deadlineChanged(task, step.now(), "EXTENSION", previous, task.deadline, r.id);
+            deadlineChanged(task, step.now(), "EXTENSION", previous, task.deadline, r.id, r.reason);
         }
         return r;
     }
@@ -467,8 +578,9 @@ public class TaskActions {
                                JsonNode detail) {
     }
 
+    /** @param reason why: the extension request's reason, or the office's when it changed the definition */
     public record DeadlineChange(OffsetDateTime at, String by, String cause, LocalDate oldDeadline,
-                                 LocalDate newDeadline, UUID extensionRequestId) {
+                                 LocalDate newDeadline, UUID extensionRequestId, String reason) {
     }
 
     /** The history of a task the caller may see and whose trail they may read (Access.canReadHistory). */
@@ -489,15 +601,15 @@ public class TaskActions {
     public List<DeadlineChange> deadlineHistory(UUID taskId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select changed_at, changed_by, cause, old_deadline, new_deadline,"
-                        + " extension_request_id from deadline_change where task_id = ?1 order by id")
+                        + " extension_request_id, reason from deadline_change where task_id = ?1 order by id")
                 .setParameter(1, taskId).getResultList();
         return rows.stream().map(r -> new DeadlineChange(offset(r[0]), (String) r[1], (String) r[2], date(r[3]),
-                date(r[4]), (UUID) r[5])).toList();
+                date(r[4]), (UUID) r[5], (String) r[6])).toList();
     }
 
     // ── the steps every action shares ──
 
-    private Step begin(UUID id, TaskAction action, String ifMatch) {
+    Step begin(UUID id, TaskAction action, String ifMatch) {
         Task task = visible(id);
         Decision d = lifecycle.decide(task.state, action, actor(), task.owners());
         if (d.outcome() == Decision.Outcome.REFUSED_BY_ROLE) {
@@ -523,7 +635,7 @@ public class TaskActions {
     }
 
     /** The state change, flushed (the version check of JPA happens here), then history and event, same transaction. */
-    private void finish(Step step, Map<String, Object> detail, java.util.function.Function<TaskV1, Object> event,
+    void finish(Step step, Map<String, Object> detail, java.util.function.Function<TaskV1, Object> event,
                         String type) {
         Task task = step.task();
         TaskState from = task.state;
@@ -538,11 +650,67 @@ public class TaskActions {
         outbox.append(Topics.TASK_EVENTS, type, task.id.toString(), event.apply(after));
     }
 
-    private void deadlineChanged(Task task, OffsetDateTime at, String cause, LocalDate from, LocalDate to, UUID request) {
+    private void deadlineChanged(Task task, OffsetDateTime at, String cause, LocalDate from, LocalDate to, UUID request,
+                                 String reason) {
         update("insert into deadline_change (task_id, changed_at, changed_by, cause, old_deadline, new_deadline,"
-                        + " extension_request_id) values (?, ?, ?, ?, cast(? as date), cast(? as date), cast(? as uuid))",
+                        + " extension_request_id, reason) values (?, ?, ?, ?, cast(? as date), cast(? as date),"
+                        + " cast(? as uuid), cast(? as text))",
                 task.id, at, caller.name(), cause, from == null ? null : from.toString(), to == null ? null : to.toString(),
-                request == null ? null : request.toString());
+                request == null ? null : request.toString(), reason);
+    }
+
+    private DepartmentDirectory directory(Task task) {
+        return directories.directory(task.district)
+                .orElseThrow(() -> new IllegalStateException("no directory for district " + task.district));
+    }
+
+    /** Co-departments as dispatch takes them: each from the directory, a dispatch unit, once, and not the lead. */
+    private static List<String> coDepartments(Violations v, DepartmentDirectory directory, String lead,
+                                              List<String> given) {
+        List<String> co = new ArrayList<>();
+        if (given.size() > MAX_LIST) {
+            v.add("coDepartments", "field.too-many", MAX_LIST);
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String field = "coDepartments[" + i + "]";
+            String d = v.required(field, given.get(i), 64);
+            if (d == null) {
+                continue;
+            }
+            if (d.equals(lead)) {
+                v.add(field, "dispatch.co-is-lead", d);
+            } else if (co.contains(d)) {
+                v.add(field, "dispatch.co-twice", d);
+            } else if (dispatchable(v, directory, field, d)) {
+                co.add(d);
+            }
+        }
+        return co;
+    }
+
+    /** A deadline being set: not in the past, and not before a milestone still open (序时进度 lie within it). */
+    private void deadline(Violations v, Task task, LocalDate deadline) {
+        LocalDate today = LocalDate.now(clock);
+        if (deadline.isBefore(today)) {
+            v.add("deadline", "deadline.before-today", deadline, today);
+            return;
+        }
+        Milestone.ofTask(task.id).stream().filter(m -> !m.done() && m.dueDate.isAfter(deadline)).findFirst()
+                .ifPresent(m -> v.add("deadline", "deadline.before-milestone", deadline, m.title, m.dueDate));
+    }
+
+    private static void change(Map<String, Object> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.put(field, beforeAfter(before, after));
+        }
+    }
+
+    /** A change as the history shows it (dates as text, like every date in a history entry). */
+    static Map<String, Object> beforeAfter(Object before, Object after) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("before", before instanceof LocalDate d ? d.toString() : before);
+        m.put("after", after instanceof LocalDate d ? d.toString() : after);
+        return m;
     }
 
     /**

@@ -6,11 +6,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import rol.platform.event.task.TaskV1;
+import rol.task.suggestion.ChineseText;
 import rol.task.workflow.TaskOwners;
 import rol.task.workflow.TaskState;
 
@@ -124,8 +127,26 @@ public class Task extends PanacheEntityBase {
     @Column(name = "suggested_deadline_words")
     public String suggestedDeadlineWords;
 
+    /**
+     * Title and text in {@link ChineseText#searchForm} (simplified, lower case): what {@code q} of the task list is
+     * matched against. Kept by the entity itself, so that no path that changes title or text can forget it.
+     */
+    @Column(name = "search_text", nullable = false)
+    String searchText;
+
     @Version
     public long version;
+
+    @PrePersist
+    @PreUpdate
+    void index() {
+        searchText = searchText(title, text);
+    }
+
+    /** What {@link #searchText} holds for a title and a text (the V6 migration fills existing rows with it). */
+    public static String searchText(String title, String text) {
+        return ChineseText.searchForm(title + "\n" + text);
+    }
 
     public TaskOwners owners() {
         return leadDepartment == null ? TaskOwners.NONE : new TaskOwners(leadDepartment, Set.copyOf(coDepartments));
@@ -138,8 +159,9 @@ public class Task extends PanacheEntityBase {
 
     /** The snapshot every task event carries. */
     public TaskV1 snapshot(WorkPlan plan) {
+        List<TaskV1.Milestone> milestones = Milestone.ofTask(id).stream().map(Milestone::snapshot).toList();
         return new TaskV1(id.toString(), district, workPlanId.toString(), reportId.toString(), planItemId,
                 plan.issuer, plan.planYear, theme, title, state.name(), leadDepartment, coDepartments, deadline,
-                keySupervision, percent, lastFeedbackAt, dispatchedAt, closedAt, version);
+                keySupervision, percent, lastFeedbackAt, dispatchedAt, closedAt, version, milestones);
     }
 }

@@ -3,6 +3,7 @@ package rol.task.suggestion;
 import com.ibm.icu.text.Transliterator;
 
 import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * The form texts are matched in: NFKC (full-width digits and letters become ASCII) and simplified characters, so
@@ -24,6 +25,14 @@ public final class ChineseText {
         synchronized (TO_SIMPLIFIED) {
             return TO_SIMPLIFIED.transliterate(nfkc);
         }
+    }
+
+    /**
+     * The form a task is searched in: {@link #normalize} and lower case, so that a query in traditional characters
+     * finds a task written in simplified ones and the reverse (both sides are stored or asked in this form).
+     */
+    public static String searchForm(String text) {
+        return normalize(text).toLowerCase(Locale.ROOT);
     }
 
     static boolean isHan(int codePoint) {

@@ -46,6 +46,9 @@ public final class Lifecycle {
             .who(CANCEL, OFFICE)
             .who(FLAG_KEY_SUPERVISION, OFFICE)
             .who(UNFLAG_KEY_SUPERVISION, OFFICE)
+            // the lead department answers for the whole task, so it plans its stages too; co-departments read them
+            .who(PLAN_MILESTONES, OFFICE, LEAD_DEPARTMENT)
+            .who(COMPLETE_MILESTONE, OFFICE, LEAD_DEPARTMENT)
 
             .go(DRAFT, DISPATCH, DISPATCHED)
             .go(DISPATCHED, ACKNOWLEDGE, ACKNOWLEDGED)
@@ -69,6 +72,10 @@ public final class Lifecycle {
             .stay(UPDATE_DEFINITION, DRAFT, DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, RETURNED)
             .stay(FLAG_KEY_SUPERVISION, DRAFT, DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, SUBMITTED, RETURNED)
             .stay(UNFLAG_KEY_SUPERVISION, DRAFT, DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, SUBMITTED, RETURNED)
+            // stages are planned from registration on, not while a submission is reviewed (like the definition);
+            // they are reached once the lead has taken the task on, and may still be ticked off under review
+            .stay(PLAN_MILESTONES, DRAFT, DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, RETURNED)
+            .stay(COMPLETE_MILESTONE, ACKNOWLEDGED, IN_PROGRESS, SUBMITTED, RETURNED)
             .to(CANCEL, CANCELLED, DRAFT, DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, SUBMITTED, RETURNED)
             .build();
 

@@ -30,5 +30,9 @@ public enum TaskAction {
     /** 挂牌督办. */
     FLAG_KEY_SUPERVISION,
     /** Lift 挂牌督办. */
-    UNFLAG_KEY_SUPERVISION
+    UNFLAG_KEY_SUPERVISION,
+    /** 序时进度: add, change or remove a milestone of the task (not one already completed). */
+    PLAN_MILESTONES,
+    /** Mark a milestone as reached, with a note. */
+    COMPLETE_MILESTONE
 }

@@ -89,6 +89,29 @@ class TaskListTest {
 
     @Test
     @TestSecurity(user = "office1", roles = "office")
+    void qFindsTraditionalTextBySimplifiedAndTheReverse() {
+        String other = UUID.randomUUID().toString();
+        PublishedReports.publish(new ReportPublishedV1(other, "licheng", "某區司法局", "2024年法治政府建設情況報告",
+                2024, 2025, List.of(
+                new PlanItem("plan-1", null, "推進鯉城區行政執法監督", "推進鯉城區行政執法監督平臺建設。", true, null),
+                new PlanItem("plan-2", null, "深化鲤城区法治宣传", "深化鲤城区法治宣传教育，落实普法责任制。", true, null)),
+                List.of()));
+        given().queryParam("reportId", other).queryParam("q", "执法监督")
+                .get("/api/tasks").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].title", equalTo("推進鯉城區行政執法監督"));
+        // in the text, not the title; traditional asks for simplified
+        given().queryParam("reportId", other).queryParam("q", "普法責任制")
+                .get("/api/tasks").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].planItemId", equalTo("plan-2"));
+        // % is a character, not a wildcard
+        given().queryParam("reportId", other).queryParam("q", "鯉城區")
+                .get("/api/tasks").then().body("total", equalTo(2));
+        given().queryParam("reportId", other).queryParam("q", "%")
+                .get("/api/tasks").then().body("total", equalTo(0));
+    }
+
+    @Test
+    @TestSecurity(user = "office1", roles = "office")
     void badListParametersAreNamed() {
         given().queryParam("size", 500).get("/api/tasks")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -153,6 +153,8 @@ class LedgerTest {
         assertEquals(List.of("推进街道综合执法"),
                 titles(Map.of("reportId", reportId, "department", "kaiyuan-subdistrict", "state", "DISPATCHED")));
         assertEquals(List.of("建设行政复议“一案一码”系统"), titles(Map.of("reportId", reportId, "q", "一案一码")));
+        // the ledger searches like the list: traditional finds simplified
+        assertEquals(List.of("建设行政复议“一案一码”系统"), titles(Map.of("reportId", reportId, "q", "復議“一案一碼”")));
         assertEquals(List.of(), titles(Map.of("reportId", reportId, "state", "CLOSED")));
         assertEquals(List.of("推进街道综合执法", QUOTED),
                 titles(Map.of("reportId", reportId, "deadlineBefore", deadline().plusDays(5).toString(),

@@ -63,13 +63,13 @@ class TaskRefusalsTest {
         post(task, "dispatch", dispatchBody()).statusCode(409).body("state", equalTo("DISPATCHED"));
         As.judicial();
         post(task, "submit", null).statusCode(409).body("state", equalTo("DISPATCHED"))
-                .body("allowedActions", contains("ACKNOWLEDGE"));
+                .body("allowedActions", contains("ACKNOWLEDGE", "PLAN_MILESTONES"));
         post(task, "progress", PROGRESS).statusCode(409);
         post(task, "acknowledge", null).statusCode(200);
         post(task, "acknowledge", null).statusCode(409).body("state", equalTo("ACKNOWLEDGED"));
         // the first progress report starts the work: no submission without feedback
         post(task, "submit", null).statusCode(409).body("allowedActions",
-                contains("REPORT_PROGRESS", "REQUEST_EXTENSION"));
+                contains("REPORT_PROGRESS", "REQUEST_EXTENSION", "PLAN_MILESTONES", "COMPLETE_MILESTONE"));
         As.office();
         post(task, "close", null).statusCode(409).body("state", equalTo("ACKNOWLEDGED"));
         post(task, "return", REASON).statusCode(409);

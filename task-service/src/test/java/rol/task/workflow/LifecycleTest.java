@@ -58,7 +58,7 @@ class LifecycleTest {
         assertEquals(Decision.Outcome.REFUSED_BY_STATE, d.outcome());
         assertEquals(409, d.httpStatus());
         assertEquals(DISPATCHED, d.state());
-        assertEquals(Set.of(ACKNOWLEDGE), d.allowedActions());
+        assertEquals(Set.of(ACKNOWLEDGE, PLAN_MILESTONES), d.allowedActions());
         assertEquals("task.action-not-allowed-in-state", d.reason().code());
     }
 
@@ -104,7 +104,8 @@ class LifecycleTest {
         Actor suggestedLead = Actor.department("judicial-bureau");
         assertEquals(Participation.NONE, suggestedLead.participationIn(TaskOwners.NONE));
         assertEquals(Set.of(), lifecycle.allowedActions(DRAFT, suggestedLead, Participation.NONE));
-        assertEquals(EnumSet.of(UPDATE_DEFINITION, DISPATCH, CANCEL, FLAG_KEY_SUPERVISION, UNFLAG_KEY_SUPERVISION),
+        assertEquals(EnumSet.of(UPDATE_DEFINITION, DISPATCH, CANCEL, FLAG_KEY_SUPERVISION, UNFLAG_KEY_SUPERVISION,
+                        PLAN_MILESTONES),
                 lifecycle.allowedActions(DRAFT, office, Participation.NONE));
     }
 
