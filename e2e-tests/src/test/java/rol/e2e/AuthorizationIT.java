@@ -203,6 +203,12 @@ class AuthorizationIT {
                     RunningSystem.task(), "office1").get("/api/problems/" + problem).then().statusCode(200)
                     .extract().asString());
         }
+        if (path.contains("{subscription}")) {
+            String id = RunningSystem.as(RunningSystem.notification(), "office1").contentType(ContentType.JSON)
+                    .body(subscription()).post("/api/subscriptions").then().statusCode(201).extract().path("id");
+            return new Target(Map.of("{subscription}", id), () -> RunningSystem.as(RunningSystem.notification(),
+                    "office1").get("/api/subscriptions").then().statusCode(200).extract().path("items.id").toString());
+        }
         if (path.contains("{draft}")) {
             String draft = Tasks.draft();
             return new Target(Map.of("{draft}", draft), () -> Tasks.state(draft));
@@ -216,8 +222,19 @@ class AuthorizationIT {
             String shared = key.equals("{task}") ? ownTask : otherTask;
             return new Target(Map.of(key, shared), () -> Tasks.state(shared));
         }
+        if (path.contains("{milestone}")) {
+            String id = Tasks.acknowledged(lead);
+            String milestone = RunningSystem.as(RunningSystem.task(), "office1").contentType(ContentType.JSON)
+                    .body(milestone()).post("/api/tasks/" + id + "/milestones").then().statusCode(201)
+                    .extract().path("id");
+            return new Target(Map.of(key, id, "{milestone}", milestone), () -> Tasks.state(id) + " "
+                    + RunningSystem.as(RunningSystem.task(), "office1").get("/api/tasks/" + id + "/milestones")
+                    .then().statusCode(200).extract().asString());
+        }
         String action = path.substring(path.lastIndexOf('/') + 1);
         return switch (action) {
+            case "{task}", "{other-task}", "milestones" -> task(key, Tasks.dispatched(lead));
+            case "reassign" -> task(key, Tasks.acknowledged(lead));
             case "acknowledge", "cancel", "key-supervision" -> task(key, Tasks.dispatched(lead));
             case "progress", "extension-requests" -> task(key, Tasks.acknowledged(lead));
             case "submit" -> task(key, Tasks.inProgress(lead));
@@ -236,6 +253,15 @@ class AuthorizationIT {
             }
             default -> throw new IllegalArgumentException("AuthorizationIT.target cannot prepare a task for " + row);
         };
+    }
+
+    private static Map<String, Object> milestone() {
+        return Map.of("title", "授权测试的序时节点", "dueDate", LocalDate.now().plusDays(30).toString());
+    }
+
+    private static Map<String, Object> subscription() {
+        return Map.of("recipientType", "DEPARTMENT", "recipientId", Tasks.OWN, "channel", "EMAIL",
+                "target", "authz@example.org");
     }
 
     private static Target task(String key, String id) {
@@ -311,8 +337,15 @@ class AuthorizationIT {
             }
             return Map.of("text", "授权测试中写入的内容。");
         }
+        if (path.startsWith("/api/subscriptions")) {
+            return subscription();
+        }
         String action = path.substring(path.lastIndexOf('/') + 1);
         return switch (action) {
+            case "{task}", "{other-task}" -> Map.of("title", "授权测试中改过的任务名称");
+            case "reassign" -> Map.of("leadDepartment", "finance", "coDepartments", List.of(), "reason", "授权测试。");
+            case "milestones", "{milestone}" -> milestone();
+            case "complete" -> Map.of("note", "授权测试中完成的节点。");
             case "dispatch" -> Map.of("leadDepartment", Tasks.OWN, "coDepartments", List.of(),
                     "deadline", LocalDate.now().plusDays(90).toString());
             case "progress" -> Map.of("percent", 50, "note", "授权测试中的进度反馈。");
