@@ -10,6 +10,8 @@ import rol.notification.policy.ReminderPolicy;
 import rol.notification.policy.ReminderRule;
 import rol.notification.policy.TaskSnapshot;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,8 +44,9 @@ public class Policies {
         Map<ReminderRule, Set<Recipient>> recipients = new EnumMap<>(base.recipients());
         d.recipients().forEach((rule, to) -> recipients.put(rule(rule), to));
         QuietHours q = base.quietHours();
-        QuietHours quiet = new QuietHours(d.quietStart().orElse(q.start()), d.quietEnd().orElse(q.end()),
-                d.zone().orElse(q.zone()));
+        ZoneId zone = d.zone().map(ZoneId::of).orElse(base.zone());
+        QuietHours quiet = new QuietHours(d.quietStart().map(LocalTime::parse).orElse(q.start()),
+                d.quietEnd().map(LocalTime::parse).orElse(q.end()), d.zone().isPresent() ? zone : q.zone());
         Set<TaskSnapshot.State> chaserStates = d.chaserStates().orElse(base.chaserStates());
         return new ReminderPolicy(base.district(),
                 d.beforeDeadlineWorkingDays().orElse(base.beforeDeadlineWorkingDays()),
@@ -52,7 +55,7 @@ public class Policies {
                 d.escalationAfterOverdueWorkingDays().orElse(base.escalationAfterOverdueWorkingDays()),
                 d.chaserAfterDaysWithoutFeedback().orElse(base.chaserAfterDaysWithoutFeedback()),
                 d.chaserRepeatEveryDays().orElse(base.chaserRepeatEveryDays()),
-                chaserStates, recipients, quiet, d.zone().orElse(base.zone()));
+                chaserStates, recipients, quiet, zone);
     }
 
     private static ReminderRule rule(String name) {

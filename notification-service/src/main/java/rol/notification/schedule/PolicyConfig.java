@@ -4,8 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import rol.notification.policy.Recipient;
 import rol.notification.policy.TaskSnapshot;
 
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +37,12 @@ public interface PolicyConfig {
         /** by rule name in lower case with hyphens ({@code before-deadline}, {@code escalation} …) */
         Map<String, Set<Recipient>> recipients();
 
-        Optional<LocalTime> quietStart();
+        /** HH:mm, local time of the district */
+        Optional<String> quietStart();
 
-        Optional<LocalTime> quietEnd();
+        Optional<String> quietEnd();
 
-        Optional<ZoneId> zone();
+        /** e.g. Asia/Shanghai */
+        Optional<String> zone();
     }
 }
