@@ -16,7 +16,6 @@ import rol.platform.quarkus.MovableClock;
 import rol.platform.security.Roles;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,7 +38,11 @@ public class ClockResource {
     public record JobRun(String job, Map<String, Object> result) {
     }
 
-    public record State(Instant now, Duration offset, List<JobRun> ran) {
+    /** @param now ISO instant; @param offset how far the clock is from the real time (ISO duration) */
+    public record State(String now, String offset, List<JobRun> ran) {
+        static State of(MovableClock clock, List<JobRun> ran) {
+            return new State(clock.instant().toString(), clock.offset().toString(), ran);
+        }
     }
 
     @Inject
@@ -56,7 +59,7 @@ public class ClockResource {
     @RolesAllowed(Roles.OFFICE)
     public State now() {
         enabled();
-        return new State(clock.instant(), clock.offset(), List.of());
+        return State.of(clock, List.of());
     }
 
     @POST
@@ -93,7 +96,7 @@ public class ClockResource {
         for (TimeDrivenJob job : all) {
             ran.add(new JobRun(job.name(), job.runNow()));
         }
-        return new State(clock.instant(), clock.offset(), ran);
+        return State.of(clock, ran);
     }
 
     private void enabled() {

@@ -75,10 +75,10 @@ public class InboxResource {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         if (p < 0 || p > MAX_PAGE) {
-            throw ProblemException.invalid("page", "inbox.page.range", MAX_PAGE);
+            throw ProblemException.invalid("page", "inbox.page.range", String.valueOf(MAX_PAGE));
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw ProblemException.invalid("size", "inbox.size.range", MAX_SIZE);
+            throw ProblemException.invalid("size", "inbox.size.range", String.valueOf(MAX_SIZE));
         }
         boolean onlyUnread = Boolean.TRUE.equals(unread);
         String filter = " from notice n where " + VISIBLE + (onlyUnread ? UNREAD : "");
@@ -140,7 +140,7 @@ public class InboxResource {
                 bindScope(ps, 2);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw ProblemException.notFound("notice", id);
+                        throw ProblemException.notFound("notice", String.valueOf(id));
                     }
                 }
             }
