@@ -1,0 +1,119 @@
+package rol.notification.schedule;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import rol.notification.calendar.WorkingCalendar;
+import rol.notification.policy.PlannedReminder;
+import rol.notification.policy.ReminderPlanner;
+import rol.notification.policy.ReminderPolicy;
+import rol.notification.policy.ReminderRule;
+import rol.notification.policy.TaskSnapshot;
+import rol.notification.readmodel.TaskChanged;
+import rol.platform.event.task.TaskExtensionDecidedV1;
+import rol.platform.event.task.TaskDispatchedV1;
+import rol.platform.event.task.TaskReturnedV1;
+import rol.platform.event.task.TaskV1;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keeps {@code reminder_schedule} in step with the read model: every applied task change re-plans the task in the
+ * same transaction, and the events that call for a notice (dispatched, returned, extension decided) store one,
+ * sent at once unless quiet hours hold it for the due scan.
+ */
+@ApplicationScoped
+public class ReminderSchedule {
+
+    private static final Map<String, ReminderRule> NOTICE_RULES = Map.of(
+            TaskDispatchedV1.TYPE, ReminderRule.DISPATCHED,
+            TaskReturnedV1.TYPE, ReminderRule.RETURNED,
+            TaskExtensionDecidedV1.TYPE, ReminderRule.EXTENSION_DECIDED);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    ReminderDelivery delivery;
+
+    void onTaskChanged(@Observes TaskChanged change) {
+        TaskV1 task = change.current();
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            List<PlannedReminder> plan = plan(task, now);
+            ScheduleStore.upsert(c, task.district(), plan, sendTimes(task.district()), now);
+            ScheduleStore.withdrawUnplanned(c, task.taskId(), plan, now);
+            ReminderRule rule = NOTICE_RULES.get(change.eventType());
+            if (rule != null) {
+                notice(c, change, rule, now);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not schedule the reminders of task " + task.taskId(), e);
+        }
+    }
+
+    /** Adds the occurrences that time has brought into the plan (the next of an endless series); the scan's part. */
+    void extend(Connection c, TaskV1 task, Instant now) throws SQLException {
+        ScheduleStore.insertMissing(c, task.district(), plan(task, now), sendTimes(task.district()), now);
+    }
+
+    private List<PlannedReminder> plan(TaskV1 task, Instant now) {
+        ReminderPlanner planner = policies.planner(task.district());
+        LocalDate today = LocalDate.ofInstant(now, planner.policy().zone());
+        if (!calendar.covers(today) || (task.deadline() != null && !calendar.covers(task.deadline()))) {
+            Log.warnf("the working-day calendar lacks %s or %s (task %s): weekends only for that year;"
+                    + " add the year to the calendar file", today.getYear(), task.deadline(), task.taskId());
+        }
+        return planner.plan(TaskSnapshots.of(task, planner.policy().zone()), now, calendar);
+    }
+
+    private void notice(Connection c, TaskChanged change, ReminderRule rule, Instant now) throws SQLException {
+        TaskV1 task = change.current();
+        ReminderPolicy policy = policies.forDistrict(task.district());
+        TaskSnapshot snapshot = TaskSnapshots.of(task, policy.zone());
+        // TaskChanged names no event id; the task version is unique per change, so it identifies the event as well
+        PlannedReminder notice = new ReminderPlanner(policy).notice(snapshot, rule, "v" + task.version(),
+                change.eventTime());
+        Map<String, Object> context = new HashMap<>();
+        if (rule == ReminderRule.EXTENSION_DECIDED) {
+            // the snapshot holds the decision: an approved extension moved the deadline, a rejected one did not
+            LocalDate before = change.previous() == null ? null : change.previous().deadline();
+            boolean approved = before != null && !Objects.equals(before, task.deadline());
+            context.put("approved", approved);
+            if (approved) {
+                context.put("previousDeadline", before.toString());
+            }
+        }
+        Instant sendAfter = policy.quietHours().earliestSend(notice.dueOn(), now);
+        Optional<ScheduledReminder> row = ScheduleStore.insertNotice(c, task.district(), notice, context, sendAfter,
+                now);
+        if (row.isPresent() && !sendAfter.isAfter(now)) {
+            delivery.process(c, row.get(), task, now);
+        }
+    }
+
+    private ScheduleStore.SendTimes sendTimes(String district) {
+        ReminderPolicy policy = policies.forDistrict(district);
+        return (dueOn, now) -> policy.quietHours().earliestSend(dueOn, now);
+    }
+}
