@@ -1,5 +1,6 @@
 package rol.notification.progress;
 
+import java.util.Objects;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -101,7 +102,7 @@ public class Reconciler {
                         String stored = rs.getString(TaskRows.COLUMN_COUNT + 1);
                         LocalDate next = rs.getObject(TaskRows.COLUMN_COUNT + 3, LocalDate.class);
                         if (stored == null || LightReason.valueOf(stored) != e.reason()
-                                || !java.util.Objects.equals(next, e.nextChange().orElse(null))) {
+                                || !Objects.equals(next, e.nextChange().orElse(null))) {
                             repairs.put(t.taskId(), e);
                             if (samples.size() < TASK_SAMPLES) {
                                 samples.add(new TaskDifference(t.taskId(), stored, e.reason().name()));
@@ -114,7 +115,9 @@ public class Reconciler {
         SortedMap<RowKey, ScopeTotals> stored = store.all();
         SortedMap<RowKey, ScopeTotals> fixes = new TreeMap<>();
         List<ScopeDifference> differences = new ArrayList<>();
-        for (RowKey k : new TreeSet<>(union(stored.keySet(), recounted.keySet()))) {
+        TreeSet<RowKey> keys = new TreeSet<>(stored.keySet());
+        keys.addAll(recounted.keySet());
+        for (RowKey k : keys) {
             ScopeTotals s = stored.getOrDefault(k, ScopeTotals.ZERO);
             ScopeTotals r = recounted.getOrDefault(k, ScopeTotals.ZERO);
             if (!s.equals(r)) {
@@ -125,11 +128,5 @@ public class Reconciler {
         store.set(fixes);
         store.saveLights(repairs, today);
         return new Result(today, tasks, recounted.size(), repairs.size(), samples, differences);
-    }
-
-    private static <T> List<T> union(java.util.Collection<T> a, java.util.Collection<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }

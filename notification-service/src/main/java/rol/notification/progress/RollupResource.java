@@ -1,5 +1,6 @@
 package rol.notification.progress;
 
+import rol.platform.problem.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -88,7 +89,7 @@ public class RollupResource {
         }
         String district = config.district();
         return new Page(district, scope.word(), year, rules.today(), Rules.of(rules.forDistrict(district)),
-                items(district, summed(store.rows(district, scope, year, scopeId), year != null)));
+                items(summed(store.rows(district, scope, year, scopeId), year != null)));
     }
 
     /** Departments see their own department and the district; the answer is 403 for anything else. */
@@ -131,7 +132,7 @@ public class RollupResource {
                     rules.scopeLight(district, t).map(Enum::name).orElse(null)));
         }
         return new RankingPage(district, year, rules.today(),
-                rol.platform.problem.Messages.text("rollup.ranking.order"), items);
+                Messages.text("rollup.ranking.order"), items);
     }
 
     /** The office recounts every rollup from the read model, repairs and reports what differed. */
@@ -175,7 +176,7 @@ public class RollupResource {
         return out;
     }
 
-    private List<Item> items(String district, SortedMap<RowKey, ScopeTotals> rows) {
+    private List<Item> items(SortedMap<RowKey, ScopeTotals> rows) {
         return rows.entrySet().stream().map(e -> item(e.getKey(), e.getValue())).toList();
     }
 

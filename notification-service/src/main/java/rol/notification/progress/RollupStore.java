@@ -1,5 +1,7 @@
 package rol.notification.progress;
 
+import java.util.OptionalDouble;
+import rol.notification.rollup.ScopeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
@@ -200,7 +202,7 @@ public class RollupStore {
                 "select district, kind, scope_id, plan_year, " + COLUMN_LIST + " from rollup_scope")) {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    Scope scope = Scope.of(rol.notification.rollup.ScopeKind.valueOf(rs.getString(2))).orElseThrow();
+                    Scope scope = Scope.of(ScopeKind.valueOf(rs.getString(2))).orElseThrow();
                     out.put(new RowKey(rs.getString(1), scope, rs.getString(3), rs.getInt(4)), totals(rs, 5));
                 }
             }
@@ -281,7 +283,7 @@ public class RollupStore {
                 rules.scopeLight(k.district(), t).map(Enum::name).orElse(null));
     }
 
-    static Double boxed(java.util.OptionalDouble d) {
+    static Double boxed(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
     }
 
