@@ -8,6 +8,8 @@ KEYCLOAK_PORT=${STACK_KEYCLOAK_PORT:-28180}
 NOTIFICATION_PORT=${STACK_NOTIFICATION_PORT:-8083}
 TASKS=${TASKS:-1000000}
 DURATION=${DURATION:-30s}
+# one connection: the latency of a read, not the queueing of a saturated 2-core machine
+CONNECTIONS=${CONNECTIONS:-1}
 base=http://127.0.0.1:$NOTIFICATION_PORT
 
 if [[ ${SEED:-1} == 1 ]]; then
@@ -27,9 +29,12 @@ judicial=$(token judicial1)
 run() { # label token path
   echo "== $1: GET $3"
   curl -s -o /dev/null -w "   status %{http_code}\n" -H "Authorization: Bearer $2" "$base$3"
-  wrk -t2 -c8 -d"$DURATION" --latency -H "Authorization: Bearer $2" "$base$3" \
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $2" "$base$3" \
     | grep -E 'Latency  |Requests/sec|50%|90%|99%|Non-2xx'
 }
+echo "warming up (JIT) for 20 s"
+wrk -t1 -c2 -d20s -H "Authorization: Bearer $office" "$base/api/rollups?scope=district&year=2025" >/dev/null
+wrk -t1 -c2 -d10s -H "Authorization: Bearer $office" "$base/api/rankings" >/dev/null
 echo "load before: $(uptime)"
 run "district, one year" "$office" "/api/rollups?scope=district&year=2025"
 run "one department, one year" "$office" "/api/rollups?scope=department&year=2025&id=dept-07"

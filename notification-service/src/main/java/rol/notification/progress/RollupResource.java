@@ -89,7 +89,7 @@ public class RollupResource {
         }
         String district = config.district();
         return new Page(district, scope.word(), year, rules.today(), Rules.of(rules.forDistrict(district)),
-                items(summed(store.rows(district, scope, year, scopeId), year != null)));
+                items(store.rows(district, scope, year, scopeId)));
     }
 
     /** Departments see their own department and the district; the answer is 403 for anything else. */
@@ -121,7 +121,7 @@ public class RollupResource {
         checkYear(year);
         String district = config.district();
         Map<ScopeKey, ScopeTotals> departments = new TreeMap<>();
-        summed(store.rows(district, Scope.DEPARTMENT, year, null), year != null)
+        store.rows(district, Scope.DEPARTMENT, year, null)
                 .forEach((k, t) -> departments.put(new ScopeKey(district, Scope.DEPARTMENT.kind(), k.scopeId()), t));
         List<RankedDepartment> items = new ArrayList<>();
         for (Ranking.Entry e : Ranking.rank(departments)) {
@@ -163,17 +163,6 @@ public class RollupResource {
         if (year != null && (year < 2000 || year > 2100)) {
             throw ProblemException.invalid("year", "rollup.year.range");
         }
-    }
-
-    /** Without a year, the rows of one scope id are summed over plan years (and keyed with year 0). */
-    private static SortedMap<RowKey, ScopeTotals> summed(SortedMap<RowKey, ScopeTotals> rows, boolean perYear) {
-        if (perYear) {
-            return rows;
-        }
-        SortedMap<RowKey, ScopeTotals> out = new TreeMap<>();
-        rows.forEach((k, t) -> out.merge(new RowKey(k.district(), k.scope(), k.scopeId(), 0), t,
-                (a, b) -> a.plus(b, +1)));
-        return out;
     }
 
     private List<Item> items(SortedMap<RowKey, ScopeTotals> rows) {

@@ -164,12 +164,15 @@ public class RollupStore {
     }
 
     /**
-     * The rows of one scope kind in a district, optionally of one plan year (0 = none) and one scope id; empty
-     * rows are left out.
+     * The rows of one scope kind in a district, of one plan year (0 = none) or, with {@code year} null, summed over
+     * the plan years (keyed with year 0); optionally of one scope id. Empty rows are left out.
      */
     public SortedMap<RowKey, ScopeTotals> rows(String district, Scope scope, Integer year, String scopeId) {
-        StringBuilder sql = new StringBuilder("select scope_id, plan_year, " + COLUMN_LIST
-                + " from rollup_scope where district = ? and kind = ? and tasks <> 0");
+        String select = year != null ? "select scope_id, plan_year, " + COLUMN_LIST
+                : "select scope_id, 0, " + COUNTERS.stream().map(c -> "sum(" + c + ")::bigint")
+                .collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder(select + " from rollup_scope where district = ? and kind = ?"
+                + " and tasks <> 0");
         List<Object> args = new ArrayList<>(List.of(district, scope.kind().name()));
         if (year != null) {
             sql.append(" and plan_year = ?");
@@ -178,6 +181,9 @@ public class RollupStore {
         if (scopeId != null) {
             sql.append(" and scope_id = ?");
             args.add(scopeId);
+        }
+        if (year == null) {
+            sql.append(" group by scope_id");
         }
         SortedMap<RowKey, ScopeTotals> out = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql.toString())) {
