@@ -1,21 +1,37 @@
 package rol.notification.channel;
 
+import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.scheduler.Scheduled;
+import rol.notification.clock.TimeDrivenJob;
 import jakarta.enterprise.context.ApplicationScoped;
+import rol.notification.clock.TimeDrivenJob;
 import jakarta.enterprise.inject.Instance;
+import rol.notification.clock.TimeDrivenJob;
 import jakarta.inject.Inject;
+import rol.notification.clock.TimeDrivenJob;
 import jakarta.persistence.EntityManager;
+import rol.notification.clock.TimeDrivenJob;
 import org.jboss.logging.Logger;
+import rol.notification.clock.TimeDrivenJob;
 import rol.notification.subscription.Subscription;
 
+import rol.notification.clock.TimeDrivenJob;
 import java.time.Clock;
+import rol.notification.clock.TimeDrivenJob;
 import java.time.Instant;
+import rol.notification.clock.TimeDrivenJob;
 import java.time.OffsetDateTime;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.EnumMap;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.List;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.Map;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.Optional;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.UUID;
 
 /**
@@ -25,7 +41,7 @@ import java.util.UUID;
  * gap that remains: a crash after the receiver accepted and before the commit).
  */
 @ApplicationScoped
-public class DeliveryWorker {
+public class DeliveryWorker implements TimeDrivenJob {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int MAX_ERROR = 1000;
@@ -43,6 +59,21 @@ public class DeliveryWorker {
     Instance<Sender> senders;
 
     private final Map<Subscription.Channel, Sender> byChannel = new EnumMap<>(Subscription.Channel.class);
+
+    @Override
+    public String name() {
+        return "deliveries";
+    }
+
+    @Override
+    public int order() {
+        return 90;
+    }
+
+    @Override
+    public Map<String, Object> runNow() {
+        return Map.of("attempted", runDue());
+    }
 
     @Scheduled(every = "${notification.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

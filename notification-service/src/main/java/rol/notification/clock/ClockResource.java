@@ -91,7 +91,7 @@ public class ClockResource {
         // each job in its own transactions, one after the other, in a stable order
         List<TimeDrivenJob> all = new ArrayList<>();
         jobs.forEach(all::add);
-        all.sort(Comparator.comparing(TimeDrivenJob::name));
+        all.sort(Comparator.comparingInt(TimeDrivenJob::order).thenComparing(TimeDrivenJob::name));
         List<JobRun> ran = new ArrayList<>();
         for (TimeDrivenJob job : all) {
             ran.add(new JobRun(job.name(), job.runNow()));

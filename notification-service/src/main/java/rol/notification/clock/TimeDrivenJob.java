@@ -11,6 +11,9 @@ public interface TimeDrivenJob {
     /** A short stable name, shown in the clock control's answer. */
     String name();
 
+    /** Where the job runs among the others after a clock move: lower first (deliveries last, to send what the others made). */
+    int order();
+
     /** Does whatever is due at the clock's current time, synchronously, and says what it did. */
     Map<String, Object> runNow();
 }

@@ -1,31 +1,57 @@
 package rol.notification.digest;
 
+import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.qute.Location;
+import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.qute.Template;
+import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.scheduler.Scheduled;
+import rol.notification.clock.TimeDrivenJob;
 import jakarta.enterprise.context.ApplicationScoped;
+import rol.notification.clock.TimeDrivenJob;
 import jakarta.inject.Inject;
+import rol.notification.clock.TimeDrivenJob;
 import jakarta.persistence.EntityManager;
+import rol.notification.clock.TimeDrivenJob;
 import rol.notification.calendar.WorkingCalendar;
+import rol.notification.progress.LightRules;
+import rol.notification.clock.TimeDrivenJob;
 import rol.notification.channel.Deliveries;
+import rol.notification.clock.TimeDrivenJob;
 import rol.notification.policy.TaskSnapshot;
+import rol.notification.clock.TimeDrivenJob;
 import rol.notification.rollup.LightReason;
-import rol.notification.rollup.TrafficLightRules;
+import rol.notification.clock.TimeDrivenJob;
+import rol.notification.clock.TimeDrivenJob;
 import rol.notification.subscription.Subscription;
+import rol.notification.clock.TimeDrivenJob;
 import rol.platform.problem.Messages;
 
+import rol.notification.clock.TimeDrivenJob;
 import java.sql.Timestamp;
+import rol.notification.clock.TimeDrivenJob;
 import java.time.Clock;
+import rol.notification.clock.TimeDrivenJob;
 import java.time.Instant;
+import rol.notification.clock.TimeDrivenJob;
 import java.time.LocalDate;
+import rol.notification.clock.TimeDrivenJob;
 import java.time.OffsetDateTime;
+import rol.notification.clock.TimeDrivenJob;
 import java.time.ZoneId;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.Arrays;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.HashMap;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.LinkedHashMap;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.List;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.Map;
+import rol.notification.clock.TimeDrivenJob;
 import java.util.Optional;
 
 /**
@@ -35,7 +61,7 @@ import java.util.Optional;
  * several replicas and restarts compose it once.
  */
 @ApplicationScoped
-public class WeeklyDigestJob {
+public class WeeklyDigestJob implements TimeDrivenJob {
 
     public static final String KIND = "DIGEST";
 
@@ -54,8 +80,26 @@ public class WeeklyDigestJob {
     @Location("digest/weekly.txt")
     Template weekly;
 
-    private final WorkingCalendar calendar = WorkingCalendar.chinaDefault();
-    private final TrafficLightRules rules = TrafficLightRules.defaults();
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    LightRules lights;
+
+    @Override
+    public String name() {
+        return "digest";
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public Map<String, Object> runNow() {
+        return Map.of("digests", run());
+    }
 
     @Scheduled(every = "${notification.digest.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -100,7 +144,7 @@ public class WeeklyDigestJob {
         if (claimed == 0) {
             return false;
         }
-        DigestComposer.WeeklyDigest digest = new DigestComposer(rules, calendar).compose(district, week, now,
+        DigestComposer.WeeklyDigest digest = new DigestComposer(lights.forDistrict(district), calendar).compose(district, week, now,
                 tasks(district));
         String title = Messages.text("digest.title", district, week);
         String body = weekly.data("d", digest).data("states", labels("digest.state.", TaskSnapshot.State.values()))
@@ -119,7 +163,7 @@ public class WeeklyDigestJob {
     }
 
     private List<DigestComposer.DigestTask> tasks(String district) {
-        ZoneId zone = rules.zone();
+        ZoneId zone = lights.forDistrict(district).zone();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select cast(task_id as text), district, cast(work_plan_id as text), issuer, plan_year, state,

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,7 +58,7 @@ public final class Rollup {
     public void recount(Collection<TaskSnapshot> tasks) {
         counters.clear();
         for (TaskSnapshot t : tasks) {
-            add(contribution(t), +1);
+            add(t, +1);
         }
     }
 
@@ -72,10 +71,10 @@ public final class Rollup {
             throw new IllegalArgumentException("apply " + old.taskId() + " → " + now.taskId() + ": not one task");
         }
         if (old != null) {
-            add(contribution(old), -1);
+            add(old, -1);
         }
         if (now != null) {
-            add(contribution(now), +1);
+            add(now, +1);
         }
     }
 
@@ -101,25 +100,31 @@ public final class Rollup {
         return Collections.unmodifiableSortedMap(out);
     }
 
-    /** One task's part in the counters of each of its scopes, as of {@link #today}. */
-    private record Contribution(List<ScopeKey> scopes, TaskSnapshot.State state, boolean supervised,
-                                boolean closed, boolean closedOnTime, boolean overdue, int percent,
-                                TrafficLight light) {
-    }
-
-    private Contribution contribution(TaskSnapshot t) {
+    /**
+     * One task's part in the counters of every scope it counts in, given the light it is counted with: the unit that
+     * {@link #apply} subtracts and adds. A store that keeps counters elsewhere moves a task by subtracting the unit it
+     * counted last (with the light it had then) and adding the new one.
+     */
+    public static ScopeTotals unit(TaskSnapshot t, TrafficLight light) {
         TaskSnapshot.State s = t.state();
         boolean supervised = s != TaskSnapshot.State.DRAFT && s != TaskSnapshot.State.CANCELLED;
         boolean closed = s == TaskSnapshot.State.CLOSED;
-        TrafficLight light = rules.light(t, today, calendar).light().orElse(null);
-        return new Contribution(ScopeKey.of(t), s, supervised, closed, TrafficLightRules.closedOnTime(t),
-                light == TrafficLight.RED, supervised ? (closed ? 100 : t.percent()) : 0, light);
+        Map<TaskSnapshot.State, Long> byState = new EnumMap<>(TaskSnapshot.State.class);
+        byState.put(s, 1L);
+        Map<TrafficLight, Long> lights = new EnumMap<>(TrafficLight.class);
+        if (light != null) {
+            lights.put(light, 1L);
+        }
+        return new ScopeTotals(1, byState, supervised ? 1 : 0, closed ? 1 : 0,
+                TrafficLightRules.closedOnTime(t) ? 1 : 0, light == TrafficLight.RED ? 1 : 0,
+                supervised ? (closed ? 100 : t.percent()) : 0, lights);
     }
 
-    private void add(Contribution c, int sign) {
-        for (ScopeKey key : c.scopes()) {
+    private void add(TaskSnapshot t, int sign) {
+        ScopeTotals unit = unit(t, rules.light(t, today, calendar).light().orElse(null));
+        for (ScopeKey key : ScopeKey.of(t)) {
             Counters k = counters.computeIfAbsent(key, x -> new Counters());
-            k.add(c, sign);
+            k.add(unit, sign);
             if (k.tasks < 0) {
                 throw new IllegalStateException("negative count in " + key
                         + ": apply was not given the snapshot last counted");
@@ -143,17 +148,15 @@ public final class Rollup {
         long percentSum;
         final long[] lights = new long[TrafficLight.values().length];
 
-        void add(Contribution c, int sign) {
-            tasks += sign;
-            byState[c.state().ordinal()] += sign;
-            supervised += c.supervised() ? sign : 0;
-            closed += c.closed() ? sign : 0;
-            closedOnTime += c.closedOnTime() ? sign : 0;
-            overdue += c.overdue() ? sign : 0;
-            percentSum += (long) sign * c.percent();
-            if (c.light() != null) {
-                lights[c.light().ordinal()] += sign;
-            }
+        void add(ScopeTotals unit, int sign) {
+            tasks += sign * unit.tasks();
+            unit.byState().forEach((st, n) -> byState[st.ordinal()] += sign * n);
+            supervised += sign * unit.supervised();
+            closed += sign * unit.closed();
+            closedOnTime += sign * unit.closedOnTime();
+            overdue += sign * unit.overdue();
+            percentSum += sign * unit.percentSum();
+            unit.lights().forEach((l, n) -> lights[l.ordinal()] += sign * n);
         }
 
         boolean empty() {

@@ -72,4 +72,25 @@ public record ScopeTotals(
     public Optional<TrafficLight> light(TrafficLightRules rules) {
         return rules.scopeLight(count(TrafficLight.GREEN), count(TrafficLight.YELLOW), count(TrafficLight.RED));
     }
+
+    /** These counters plus {@code sign} times {@code other} (a delta may be negative). */
+    public ScopeTotals plus(ScopeTotals other, int sign) {
+        Map<TaskSnapshot.State, Long> s = new EnumMap<>(TaskSnapshot.State.class);
+        s.putAll(byState);
+        other.byState.forEach((k, v) -> s.merge(k, sign * v, Long::sum));
+        Map<TrafficLight, Long> l = new EnumMap<>(TrafficLight.class);
+        l.putAll(lights);
+        other.lights.forEach((k, v) -> l.merge(k, sign * v, Long::sum));
+        return new ScopeTotals(tasks + sign * other.tasks, s, supervised + sign * other.supervised,
+                closed + sign * other.closed, closedOnTime + sign * other.closedOnTime, overdue + sign * other.overdue,
+                percentSum + sign * other.percentSum, l);
+    }
+
+    /** Every counter zero: the scope is empty (or a delta changes nothing). */
+    public boolean isZero() {
+        return equals(ZERO);
+    }
+
+    /** No task at all. */
+    public static final ScopeTotals ZERO = new ScopeTotals(0, Map.of(), 0, 0, 0, 0, 0, Map.of());
 }

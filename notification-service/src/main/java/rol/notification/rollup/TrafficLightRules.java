@@ -6,6 +6,8 @@ import rol.notification.policy.TaskSnapshot;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -85,13 +87,10 @@ public record TrafficLightRules(
         if (!state.withDepartment()) {
             return new LightVerdict(LightReason.ON_TRACK, "submitted, waiting for the office");
         }
-        if (deadline != null && !calendar.plusWorkingDays(today, nearDeadlineWorkingDays).isBefore(deadline)) {
-            int expected = expectedPercent(task, today);
-            if (task.percent() < expected - progressTolerancePercent) {
-                return new LightVerdict(LightReason.BEHIND_NEAR_DEADLINE, task.percent() + "% done, "
-                        + expected + "% expected, deadline " + deadline + " in "
-                        + calendar.workingDaysBetween(today, deadline) + " working days");
-            }
+        if (deadline != null && behindNearDeadline(task, today, calendar)) {
+            return new LightVerdict(LightReason.BEHIND_NEAR_DEADLINE, task.percent() + "% done, "
+                    + expectedPercent(task, today) + "% expected, deadline " + deadline + " in "
+                    + calendar.workingDaysBetween(today, deadline) + " working days");
         }
         Optional<LocalDate> since = silentSince(task);
         if (maxDaysWithoutFeedback > 0 && since.isPresent()
@@ -101,6 +100,59 @@ public record TrafficLightRules(
         }
         return new LightVerdict(LightReason.ON_TRACK, task.percent() + "% done"
                 + (deadline == null ? ", no deadline" : ", deadline " + deadline));
+    }
+
+    /**
+     * The first day after {@code today} on which the task's verdict changes if nothing else happens to it, or empty
+     * when time alone never changes it (drafts, finished tasks, an overdue task). A store of lights re-evaluates the
+     * task on that day instead of every task every day. The verdict depends on the day only through three conditions
+     * that stay true once true (past the deadline; near the deadline and behind the time share; silent too long), so
+     * it can change only on a day one of them becomes true.
+     */
+    public Optional<LocalDate> nextChange(TaskSnapshot task, LocalDate today, WorkingCalendar calendar) {
+        if (!task.state().open()) {
+            return Optional.empty();
+        }
+        LightReason current = light(task, today, calendar).reason();
+        List<LocalDate> candidates = new ArrayList<>(3);
+        LocalDate deadline = task.deadline();
+        if (deadline != null) {
+            candidates.add(deadline.plusDays(1));
+        }
+        if (task.state().withDepartment()) {
+            if (maxDaysWithoutFeedback > 0) {
+                silentSince(task).ifPresent(since -> candidates.add(since.plusDays(maxDaysWithoutFeedback)));
+            }
+            if (deadline != null && deadline.isAfter(today)) {
+                firstDayBehind(task, today.plusDays(1), deadline, calendar).ifPresent(candidates::add);
+            }
+        }
+        return candidates.stream().filter(d -> d.isAfter(today)).sorted()
+                .filter(d -> light(task, d, calendar).reason() != current).findFirst();
+    }
+
+    /** The first day in [from, to] that is near the deadline with the task behind; both only become true. */
+    private Optional<LocalDate> firstDayBehind(TaskSnapshot task, LocalDate from, LocalDate to,
+                                               WorkingCalendar calendar) {
+        if (!behindNearDeadline(task, to, calendar)) {
+            return Optional.empty();
+        }
+        long lo = from.toEpochDay();
+        long hi = to.toEpochDay();
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (behindNearDeadline(task, LocalDate.ofEpochDay(mid), calendar)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return Optional.of(LocalDate.ofEpochDay(lo));
+    }
+
+    private boolean behindNearDeadline(TaskSnapshot task, LocalDate day, WorkingCalendar calendar) {
+        return !calendar.plusWorkingDays(day, nearDeadlineWorkingDays).isBefore(task.deadline())
+                && task.percent() < expectedPercent(task, day) - progressTolerancePercent;
     }
 
     /** Closed with a known closing day on or before the deadline, or closed without a deadline. */

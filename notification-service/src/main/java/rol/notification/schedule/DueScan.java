@@ -75,6 +75,11 @@ public class DueScan implements TimeDrivenJob {
     }
 
     @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
     public Map<String, Object> runNow() {
         Run r = runDue();
         return Map.of("sent", r.sent(), "notices", r.notices(), "postponed", r.postponed(), "expired", r.expired(),

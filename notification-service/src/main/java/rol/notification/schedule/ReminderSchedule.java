@@ -1,5 +1,6 @@
 package rol.notification.schedule;
 
+import rol.notification.readmodel.TaskSnapshots;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package rol.notification.schedule;
+package rol.notification.readmodel;
 
 import rol.notification.policy.TaskSnapshot;
 import rol.platform.event.task.TaskV1;
@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /** TaskV1 as the rules see it (docs/notifications.md, "Mapping task events onto TaskSnapshot"). */
-final class TaskSnapshots {
+public final class TaskSnapshots {
 
     private TaskSnapshots() {
     }
 
-    static TaskSnapshot of(TaskV1 t, ZoneId zone) {
+    public static TaskSnapshot of(TaskV1 t, ZoneId zone) {
         return new TaskSnapshot(t.taskId(), t.district(), t.workPlanId(), t.issuer(), t.planYear(),
                 TaskSnapshot.State.parse(t.state()), t.leadDepartment(), t.coDepartments(), t.deadline(),
                 t.keySupervision(), t.percent(),

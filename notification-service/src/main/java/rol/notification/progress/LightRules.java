@@ -1,0 +1,113 @@
+package rol.notification.progress;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import rol.notification.calendar.WorkingCalendar;
+import rol.notification.readmodel.TaskSnapshots;
+import rol.notification.policy.TaskSnapshot;
+import rol.notification.rollup.LightReason;
+import rol.notification.rollup.Rollup;
+import rol.notification.rollup.ScopeTotals;
+import rol.notification.rollup.TrafficLight;
+import rol.notification.rollup.TrafficLightRules;
+import rol.platform.event.task.TaskV1;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The configured 红黄绿灯 rules, "today" from the injected clock, and the mapping of task events onto the rules. */
+@ApplicationScoped
+public class LightRules {
+
+    /** A task's verdict on one day and the first later day time alone changes it. */
+    public record Evaluation(LightReason reason, Optional<LocalDate> nextChange) {
+        public TrafficLight light() {
+            return reason.light();
+        }
+    }
+
+    @Inject
+    RollupConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    WorkingCalendar calendar;
+    private final Map<String, TrafficLightRules> byDistrict = new ConcurrentHashMap<>();
+
+    public TrafficLightRules forDistrict(String district) {
+        return byDistrict.computeIfAbsent(district, this::build);
+    }
+
+    private TrafficLightRules build(String district) {
+        RollupConfig.Lights l = config.lights();
+        RollupConfig.Overrides o = config.districts().get(district);
+        if (o == null) {
+            return new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
+                    l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
+        }
+        return new TrafficLightRules(o.nearDeadlineWorkingDays().orElse(l.nearDeadlineWorkingDays()),
+                o.maxDaysWithoutFeedback().orElse(l.maxDaysWithoutFeedback()),
+                o.progressTolerancePercent().orElse(l.progressTolerancePercent()),
+                o.scopeRedShare().orElse(l.scopeRedShare()), o.scopeYellowShare().orElse(l.scopeYellowShare()),
+                l.zone());
+    }
+
+    public ZoneId zone() {
+        return config.lights().zone();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    public Evaluation evaluate(TaskSnapshot task, LocalDate today) {
+        TrafficLightRules rules = forDistrict(task.district());
+        return new Evaluation(rules.light(task, today, calendar).reason(), rules.nextChange(task, today, calendar));
+    }
+
+    /** The scope's own light from its counters, under its district's rules. */
+    public Optional<TrafficLight> scopeLight(String district, ScopeTotals totals) {
+        return totals.light(forDistrict(district));
+    }
+
+    /**
+     * What moving one task from {@code old} (counted with {@code oldLight}; null: not counted) to {@code now}
+     * (counted with {@code nowLight}; null: removed) adds to each row; rows it leaves unchanged are left out.
+     */
+    public static SortedMap<RowKey, ScopeTotals> delta(TaskSnapshot old, TrafficLight oldLight, TaskSnapshot now,
+                                                       TrafficLight nowLight) {
+        SortedMap<RowKey, ScopeTotals> out = new TreeMap<>();
+        if (old != null) {
+            add(out, old, Rollup.unit(old, oldLight), -1);
+        }
+        if (now != null) {
+            add(out, now, Rollup.unit(now, nowLight), +1);
+        }
+        out.values().removeIf(ScopeTotals::isZero);
+        return out;
+    }
+
+    private static void add(Map<RowKey, ScopeTotals> into, TaskSnapshot t, ScopeTotals unit, int sign) {
+        for (RowKey k : RowKey.of(t)) {
+            into.merge(k, ScopeTotals.ZERO.plus(unit, sign), (a, b) -> a.plus(b, +1));
+        }
+    }
+
+    /** The rules' view of a task event's snapshot (docs/notifications.md, "Mapping task events"). */
+    public TaskSnapshot snapshot(TaskV1 t) {
+        return TaskSnapshots.of(t, zone());
+    }
+
+    public LocalDate day(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone()).toLocalDate();
+    }
+}

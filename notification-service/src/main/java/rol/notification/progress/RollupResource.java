@@ -1,0 +1,178 @@
+package rol.notification.progress;
+
+import rol.platform.problem.Messages;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import rol.notification.rollup.Ranking;
+import rol.notification.rollup.ScopeKey;
+import rol.notification.rollup.ScopeTotals;
+import rol.notification.rollup.TrafficLightRules;
+import rol.platform.problem.Problem;
+import rol.platform.problem.ProblemException;
+import rol.platform.security.Caller;
+import rol.platform.security.Roles;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * 进度汇总 and 通报排名 of this deployment's district ({@code rollup.district}), read from the incrementally kept
+ * rows. The office, leaders and auditors read every scope; a department reads its own department scope and the
+ * district totals, not the ranking (it shows every other department).
+ */
+@Path("/api")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class RollupResource {
+
+    @Inject
+    RollupStore store;
+
+    @Inject
+    LightRules rules;
+
+    @Inject
+    RollupConfig config;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Reconciler reconciler;
+
+    /** The thresholds in force, shown with every answer: the rules must be visible. */
+    public record Rules(int nearDeadlineWorkingDays, int maxDaysWithoutFeedback, int progressTolerancePercent,
+                       double scopeRedShare, double scopeYellowShare, String zone) {
+        static Rules of(TrafficLightRules r) {
+            return new Rules(r.nearDeadlineWorkingDays(), r.maxDaysWithoutFeedback(), r.progressTolerancePercent(),
+                    r.scopeRedShare(), r.scopeYellowShare(), r.zone().getId());
+        }
+    }
+
+    /** One scope's counters (summed over plan years when no year was asked for) and what follows from them. */
+    public record Item(String id, Integer year, long tasks, Map<String, Long> byState, long supervised, long closed,
+                       long closedOnTime, long overdue, Double completionRate, Double onTimeRate,
+                       Double averageProgress, Map<String, Long> lights, String light) {
+    }
+
+    public record Page(String district, String scope, Integer year, LocalDate asOf, Rules rules, List<Item> items) {
+    }
+
+    @GET
+    @Path("/rollups")
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.DEPARTMENT})
+    public Page rollups(@QueryParam("scope") String scopeParam, @QueryParam("year") Integer year,
+                        @QueryParam("id") String id) {
+        Scope scope = Scope.ofWord(scopeParam == null ? "district" : scopeParam.strip())
+                .orElseThrow(() -> ProblemException.invalid("scope", "rollup.scope.one-of"));
+        checkYear(year);
+        String scopeId = id == null || id.isBlank() ? null : id.strip();
+        if (scope == Scope.PLAN && scopeId != null) {
+            try {
+                UUID.fromString(scopeId);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("id", "rollup.plan.id");
+            }
+        }
+        if (caller.is(Roles.DEPARTMENT) && !caller.is(Roles.OFFICE)) {
+            scopeId = departmentMay(scope, scopeId);
+        }
+        String district = config.district();
+        return new Page(district, scope.word(), year, rules.today(), Rules.of(rules.forDistrict(district)),
+                items(store.rows(district, scope, year, scopeId)));
+    }
+
+    /** Departments see their own department and the district; the answer is 403 for anything else. */
+    private String departmentMay(Scope scope, String scopeId) {
+        String own = caller.department().orElseThrow(() -> ProblemException.of(403, "no-department"));
+        if (scope == Scope.DISTRICT) {
+            return scopeId;
+        }
+        if (scope != Scope.DEPARTMENT || (scopeId != null && !scopeId.equals(own))) {
+            throw ProblemException.of(403, "rollup.department-only", own);
+        }
+        return own;
+    }
+
+    public record RankedDepartment(int rank, String department, long supervised, long closed, long closedOnTime,
+                                   long overdue, Double completionRate, Double onTimeRate, Double averageProgress,
+                                   String light) {
+    }
+
+    public record RankingPage(String district, Integer year, LocalDate asOf, String order,
+                              List<RankedDepartment> items) {
+    }
+
+    /** 通报排名 of the lead departments (Ranking's documented order), of one plan year or of all. */
+    @GET
+    @Path("/rankings")
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
+    public RankingPage rankings(@QueryParam("year") Integer year) {
+        checkYear(year);
+        String district = config.district();
+        Map<ScopeKey, ScopeTotals> departments = new TreeMap<>();
+        store.rows(district, Scope.DEPARTMENT, year, null)
+                .forEach((k, t) -> departments.put(new ScopeKey(district, Scope.DEPARTMENT.kind(), k.scopeId()), t));
+        List<RankedDepartment> items = new ArrayList<>();
+        for (Ranking.Entry e : Ranking.rank(departments)) {
+            ScopeTotals t = e.totals();
+            items.add(new RankedDepartment(e.rank(), e.scope().value(), t.supervised(), t.closed(), t.closedOnTime(),
+                    t.overdue(), RollupStore.boxed(t.completionRate()), RollupStore.boxed(t.onTimeRate()),
+                    RollupStore.boxed(t.averagePercent()),
+                    rules.scopeLight(district, t).map(Enum::name).orElse(null)));
+        }
+        return new RankingPage(district, year, rules.today(),
+                Messages.text("rollup.ranking.order"), items);
+    }
+
+    /** The office recounts every rollup from the read model, repairs and reports what differed. */
+    @POST
+    @Path("/rollups/reconcile")
+    @RolesAllowed(Roles.OFFICE)
+    public ReconcileReport reconcile() {
+        return ReconcileReport.of(reconciler.reconcile(), this);
+    }
+
+    public record ScopeDifference(String district, String scope, String id, Integer year, Item stored,
+                                  Item recounted) {
+    }
+
+    public record ReconcileReport(LocalDate asOf, long tasks, int scopes, boolean repaired, long taskDifferences,
+                                  List<Reconciler.TaskDifference> taskSamples,
+                                  List<ScopeDifference> scopeDifferences) {
+        static ReconcileReport of(Reconciler.Result r, RollupResource res) {
+            List<ScopeDifference> d = r.scopeDifferences().stream().map(x -> new ScopeDifference(x.row().district(),
+                    x.row().scope().word(), x.row().scopeId(), x.row().yearOrNull(),
+                    res.item(x.row(), x.stored()), res.item(x.row(), x.recounted()))).toList();
+            return new ReconcileReport(r.asOf(), r.tasks(), r.scopes(),
+                    r.taskDifferences() > 0 || !d.isEmpty(), r.taskDifferences(), r.taskSamples(), d);
+        }
+    }
+
+    private static void checkYear(Integer year) {
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ProblemException.invalid("year", "rollup.year.range");
+        }
+    }
+
+    private List<Item> items(SortedMap<RowKey, ScopeTotals> rows) {
+        return rows.entrySet().stream().map(e -> item(e.getKey(), e.getValue())).toList();
+    }
+
+    Item item(RowKey k, ScopeTotals t) {
+        return new Item(k.scopeId(), k.yearOrNull(), t.tasks(), RollupStore.names(t.byState()), t.supervised(),
+                t.closed(), t.closedOnTime(), t.overdue(), RollupStore.boxed(t.completionRate()),
+                RollupStore.boxed(t.onTimeRate()), RollupStore.boxed(t.averagePercent()),
+                RollupStore.names(t.lights()), rules.scopeLight(k.district(), t).map(Enum::name).orElse(null));
+    }
+}
