@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import rol.platform.problem.Problem;
 import rol.platform.security.Roles;
+import rol.task.evidence.EvidenceFile;
+import rol.task.evidence.EvidenceStore;
 import rol.task.lifecycle.ExtensionRequest;
 import rol.task.lifecycle.Requests;
 import rol.task.lifecycle.TaskActions;
@@ -49,13 +51,18 @@ public class TaskResource {
     @Inject
     TaskActions actions;
 
+    @Inject
+    EvidenceStore evidenceFiles;
+
     @GET
     public TaskView.Page list(@Valid @BeanParam TaskFilterParams params,
                               @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
                               @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "{size.range}")
                               @Max(value = 200, message = "{size.range}") int size) {
         PanacheQuery<Task> query = queries.find(params.filter());
-        List<TaskView> items = query.page(Page.of(page, size)).list().stream().map(TaskView::of).toList();
+        List<Task> tasks = query.page(Page.of(page, size)).list();
+        Map<UUID, List<EvidenceFile>> evidence = evidenceFiles.ofTasks(tasks.stream().map(t -> t.id).toList());
+        List<TaskView> items = tasks.stream().map(t -> TaskView.of(t, evidence.getOrDefault(t.id, List.of()))).toList();
         return new TaskView.Page(items, query.count());
     }
 
@@ -240,8 +247,9 @@ public class TaskResource {
         }
     }
 
-    private static Response task(Task task) {
-        return Response.ok(TaskView.of(task)).tag(etag(task)).build();
+    private Response task(Task task) {
+        return Response.ok(TaskView.of(task, evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of())))
+                .tag(etag(task)).build();
     }
 
     private static EntityTag etag(Task task) {

@@ -1,6 +1,7 @@
 package rol.task.api;
 
 import rol.platform.problem.Messages;
+import rol.task.evidence.EvidenceFile;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskState;
 
@@ -16,7 +17,7 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                        String title, String text, Span span, TaskState state, String leadDepartment,
                        List<String> coDepartments, LocalDate deadline, boolean keySupervision, int percent,
                        OffsetDateTime lastFeedbackAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                       Suggestion suggestion, long version) {
+                       Suggestion suggestion, List<EvidenceFile> evidence, long version) {
 
     /**
      * What registration suggested (the office decides at dispatch), with the reason for each: the rule, the words
@@ -39,11 +40,12 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
     public record Span(int start, int end) {
     }
 
-    static TaskView of(Task t) {
+    /** The task with its uploaded evidence (佐证材料, metadata only), oldest first. */
+    static TaskView of(Task t, List<EvidenceFile> evidence) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt, t.createdAt, t.updatedAt,
-                suggestion(t), t.version);
+                suggestion(t), evidence, t.version);
     }
 
     private static Suggestion suggestion(Task t) {
