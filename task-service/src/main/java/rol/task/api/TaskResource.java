@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import rol.platform.problem.Problem;
 import rol.platform.security.Roles;
+import rol.task.evidence.EvidenceFile;
+import rol.task.evidence.EvidenceStore;
 import rol.task.lifecycle.ExtensionRequest;
 import rol.task.lifecycle.Requests;
 import rol.task.lifecycle.TaskActions;
@@ -61,6 +63,9 @@ public class TaskResource {
     @Inject
     Clock clock;
 
+    @Inject
+    EvidenceStore evidenceFiles;
+
     @GET
     public TaskView.Page list(@Valid @BeanParam TaskFilterParams params,
                               @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
@@ -68,12 +73,14 @@ public class TaskResource {
                               @Max(value = 200, message = "{size.range}") int size) {
         PanacheQuery<Task> query = queries.find(params.filter());
         List<Task> tasks = query.page(Page.of(page, size)).list();
-        // the page's milestones in one query rather than one per task
-        Map<UUID, List<Milestone>> milestones = Milestone.ofTasks(tasks.stream().map(t -> t.id).toList()).stream()
+        // the page's milestones and evidence in one query each rather than one per task
+        List<UUID> ids = tasks.stream().map(t -> t.id).toList();
+        Map<UUID, List<Milestone>> milestones = Milestone.ofTasks(ids).stream()
                 .collect(Collectors.groupingBy(m -> m.taskId));
+        Map<UUID, List<EvidenceFile>> evidence = evidenceFiles.ofTasks(ids);
         LocalDate today = LocalDate.now(clock);
-        List<TaskView> items = tasks.stream()
-                .map(t -> TaskView.of(t, milestones.getOrDefault(t.id, List.of()), today)).toList();
+        List<TaskView> items = tasks.stream().map(t -> TaskView.of(t, milestones.getOrDefault(t.id, List.of()),
+                evidence.getOrDefault(t.id, List.of()), today)).toList();
         return new TaskView.Page(items, query.count());
     }
 
@@ -331,7 +338,9 @@ public class TaskResource {
     }
 
     private Response task(Task task) {
-        return Response.ok(TaskView.of(task, Milestone.ofTask(task.id), LocalDate.now(clock))).tag(etag(task)).build();
+        return Response.ok(TaskView.of(task, Milestone.ofTask(task.id),
+                        evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock)))
+                .tag(etag(task)).build();
     }
 
     private static EntityTag etag(Task task) {

@@ -2,6 +2,7 @@ package rol.task.api;
 
 import rol.platform.problem.Messages;
 import rol.task.plan.Milestone;
+import rol.task.evidence.EvidenceFile;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskState;
 
@@ -17,7 +18,8 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                        String title, String text, Span span, TaskState state, String leadDepartment,
                        List<String> coDepartments, LocalDate deadline, boolean keySupervision, int percent,
                        OffsetDateTime lastFeedbackAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                       Suggestion suggestion, List<MilestoneView> milestones, long version) {
+                       Suggestion suggestion, List<MilestoneView> milestones, List<EvidenceFile> evidence,
+                       long version) {
 
     /**
      * What registration suggested (the office decides at dispatch), with the reason for each: the rule, the words
@@ -49,12 +51,16 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
         }
     }
 
-    /** @param milestones the task's milestones, by date */
-    static TaskView of(Task t, List<Milestone> milestones, LocalDate today) {
+    /**
+     * @param milestones the task's milestones, by date
+     * @param evidence   its uploaded evidence (佐证材料, metadata only), oldest first
+     */
+    static TaskView of(Task t, List<Milestone> milestones, List<EvidenceFile> evidence, LocalDate today) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt, t.createdAt, t.updatedAt,
-                suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), t.version);
+                suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), evidence,
+                t.version);
     }
 
     private static Suggestion suggestion(Task t) {

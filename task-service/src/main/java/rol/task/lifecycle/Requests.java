@@ -18,8 +18,12 @@ public final class Requests {
     public record Progress(Integer percent, String note, List<Evidence> evidence, List<Metric> metrics) {
     }
 
-    /** 佐证材料: {@code kind} link (with url) or file (with name, size in bytes, content type). */
-    public record Evidence(String kind, String url, String name, Long size, String contentType) {
+    /**
+     * 佐证材料: {@code kind} link (with url), or file: either one uploaded to the task ({@code fileId} from
+     * {@code POST /api/tasks/{id}/evidence}; name, size and type are then the stored ones) or one only described
+     * (name, size in bytes, content type).
+     */
+    public record Evidence(String kind, String url, String name, Long size, String contentType, String fileId) {
     }
 
     /** A figure of the feedback: 办理法律援助案件 283 件. */

@@ -29,6 +29,8 @@ import rol.platform.security.Roles;
 import rol.task.departments.DirectoryStore;
 import rol.task.directory.Department;
 import rol.task.plan.Milestone;
+import rol.task.evidence.EvidenceFile;
+import rol.task.evidence.EvidenceStore;
 import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
 import rol.task.plan.WorkPlan;
@@ -99,6 +101,9 @@ public class TaskActions {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EvidenceStore evidenceFiles;
 
     /** One action under way: the task as loaded, the decision, who acts, and the task before the change. */
     record Step(Task task, WorkPlan plan, Decision decision, Performer capacity, TaskV1 before,
@@ -307,7 +312,7 @@ public class TaskActions {
             v.add("percent", "progress.percent.range", body.percent());
         }
         String note = v.optional("note", body.note(), MAX_NOTE);
-        List<TaskProgressReportedV1.Evidence> evidence = evidence(v, body.evidence());
+        List<TaskProgressReportedV1.Evidence> evidence = evidence(v, step.task().id, body.evidence());
         List<TaskProgressReportedV1.Metric> metrics = metrics(v, body.metrics());
         v.throwIfAny();
         Task task = step.task();
@@ -611,6 +616,24 @@ public class TaskActions {
 
     Step begin(UUID id, TaskAction action, String ifMatch) {
         Task task = visible(id);
+        Decision d = decide(task, action, ifMatch);
+        WorkPlan plan = WorkPlan.findById(task.workPlanId);
+        Performer capacity = Lifecycle.capacity(actor(), actor().participationIn(task.owners())).orElseThrow();
+        return new Step(task, plan, d, capacity, task.snapshot(plan),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * For a change beside the lifecycle that needs the right to perform {@code action} now but moves no state (an
+     * evidence upload needs REPORT_PROGRESS): the same 403 and 409 as the action, and the capacity it is done in.
+     */
+    public Performer capacityFor(Task task, TaskAction action) {
+        decide(task, action, null);
+        return Lifecycle.capacity(actor(), actor().participationIn(task.owners())).orElseThrow();
+    }
+
+    /** Role (403), then If-Match (412), then state (409): the order of docs/lifecycle.md. */
+    private Decision decide(Task task, TaskAction action, String ifMatch) {
         Decision d = lifecycle.decide(task.state, action, actor(), task.owners());
         if (d.outcome() == Decision.Outcome.REFUSED_BY_ROLE) {
             throw ProblemException.of(403, d.reason().code());
@@ -628,10 +651,7 @@ public class TaskActions {
             throw new ProblemException(Problems.problem(409, "state-conflict", null, List.of(), members,
                     Messages.text("noun.task"), Messages.text("state.task." + task.state)));
         }
-        WorkPlan plan = WorkPlan.findById(task.workPlanId);
-        Performer capacity = Lifecycle.capacity(actor(), actor().participationIn(task.owners())).orElseThrow();
-        return new Step(task, plan, d, capacity, task.snapshot(plan),
-                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        return d;
     }
 
     /** The state change, flushed (the version check of JPA happens here), then history and event, same transaction. */
@@ -753,7 +773,7 @@ public class TaskActions {
         return reason;
     }
 
-    private static List<TaskProgressReportedV1.Evidence> evidence(Violations v, List<Requests.Evidence> items) {
+    private List<TaskProgressReportedV1.Evidence> evidence(Violations v, UUID taskId, List<Requests.Evidence> items) {
         List<TaskProgressReportedV1.Evidence> out = new ArrayList<>();
         v.each("evidence", items, MAX_LIST, (at, e) -> {
             String kind = v.required(at + ".kind", e.kind(), 10);
@@ -770,6 +790,10 @@ public class TaskActions {
                             MAX_FILE_NAME), null, null));
                 }
                 case "file" -> {
+                    if (e.fileId() != null) {
+                        uploaded(v, at + ".fileId", taskId, e.fileId()).ifPresent(out::add);
+                        return;
+                    }
                     String name = v.required(at + ".name", e.name(), MAX_FILE_NAME);
                     if (e.size() == null) {
                         v.add(at + ".size", "field.required");
@@ -783,6 +807,24 @@ public class TaskActions {
             }
         });
         return out;
+    }
+
+    /**
+     * A file uploaded to this task, described as stored (its url is the download path); a file of another task, or
+     * no such file, is a violation of the field.
+     */
+    private Optional<TaskProgressReportedV1.Evidence> uploaded(Violations v, String field, UUID taskId, String fileId) {
+        Optional<EvidenceFile> file;
+        try {
+            file = evidenceFiles.find(taskId, UUID.fromString(fileId.strip()));
+        } catch (IllegalArgumentException e) {
+            file = Optional.empty();
+        }
+        if (file.isEmpty()) {
+            v.add(field, "evidence.file-id.not-of-task", fileId);
+        }
+        return file.map(f -> new TaskProgressReportedV1.Evidence("file", f.url(), f.fileName(), f.size(),
+                f.contentType()));
     }
 
     private static List<TaskProgressReportedV1.Metric> metrics(Violations v, List<Requests.Metric> items) {

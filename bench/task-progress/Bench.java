@@ -1,0 +1,231 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An open-model load generator for progress reports (POST /api/tasks/{id}/progress): requests leave at a constant
+ * rate whatever the answers do, and each latency is measured from the moment its request was due, not from when it
+ * was sent, so a stalled server is not hidden by a stalled client (coordinated omission). Percentiles are exact,
+ * over every sample. Plain Java 17, no dependencies: java Bench.java --help
+ */
+public class Bench {
+
+    record Task(String id, String lead) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        String base = o.getOrDefault("url", "http://127.0.0.1:8082");
+        String keycloak = o.getOrDefault("keycloak", "http://localhost:28180");
+        double rate = Double.parseDouble(o.getOrDefault("rate", "200"));
+        double duration = seconds(o.getOrDefault("duration", "60s"));
+        double warmup = seconds(o.getOrDefault("warmup", "20s"));
+        Path tasksFile = Path.of(o.getOrDefault("tasks", "tasks.csv"));
+
+        List<Task> tasks = new ArrayList<>();
+        for (String line : Files.readAllLines(tasksFile)) {
+            String[] f = line.split(",");
+            if (f.length >= 2) {
+                tasks.add(new Task(f[0].strip(), f[1].strip()));
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new IllegalStateException("no tasks in " + tasksFile);
+        }
+        // the demo users: department staff report on the tasks their department leads, the office on all others
+        Map<String, String> userOf = Map.of("judicial-bureau", "judicial1", "market-regulation", "market1",
+                "kaiyuan-subdistrict", "street1");
+        Tokens tokens = new Tokens(keycloak, List.of("office1", "judicial1", "market1", "street1"));
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.printf(Locale.ROOT, "%d tasks; %s, %.0f requests/s, warm-up %.0fs, measured %.0fs%n",
+                tasks.size(), base, rate, warmup, duration);
+        Phase w = run(http, base, tokens, tasks, userOf, rate, warmup, 1);
+        System.out.println("warm-up: " + w.summary());
+        Phase m = run(http, base, tokens, tasks, userOf, rate, duration, 2);
+        System.out.println("measured: " + m.summary());
+        if (o.containsKey("out")) {
+            Files.writeString(Path.of(o.get("out")), m.summary() + System.lineSeparator());
+        }
+        System.exit(0);
+    }
+
+    /** One phase at a constant arrival rate; returns when every request sent in it has been answered or failed. */
+    static Phase run(HttpClient http, String base, Tokens tokens, List<Task> tasks, Map<String, String> userOf,
+                     double rate, double seconds, long seed) throws InterruptedException {
+        int n = (int) Math.round(rate * seconds);
+        Phase phase = new Phase(n, seconds);
+        CountDownLatch done = new CountDownLatch(n);
+        SplittableRandom random = new SplittableRandom(seed);
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int k = 0; k < n; k++) {
+            long due = start + k * intervalNanos;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Task t = tasks.get(random.nextInt(tasks.size()));
+            String user = userOf.getOrDefault(t.lead(), "office1");
+            int percent = 1 + random.nextInt(100);
+            String body = "{\"percent\":" + percent + ",\"note\":\"压测进度反馈 " + k + "：已完成案卷抽查 " + percent
+                    + " 件\",\"evidence\":[{\"kind\":\"link\",\"url\":\"https://www.licheng.gov.cn/zfxxgk/" + k
+                    + "\",\"name\":\"通报\"}],\"metrics\":[{\"label\":\"抽查案卷\",\"value\":" + percent
+                    + ",\"unit\":\"件\"}]}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/tasks/" + t.id() + "/progress"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens.of(user))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            final int index = k;
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                phase.record(index, System.nanoTime() - due, e != null ? "error " + e.getClass().getSimpleName()
+                        : r.statusCode() == 200 ? null : "HTTP " + r.statusCode());
+                done.countDown();
+            });
+        }
+        phase.sentIn(System.nanoTime() - start);
+        done.await();
+        return phase;
+    }
+
+    static final class Phase {
+        final AtomicLongArray latency;
+        final double seconds;
+        final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        long sendingNanos;
+
+        Phase(int n, double seconds) {
+            latency = new AtomicLongArray(n);
+            this.seconds = seconds;
+        }
+
+        void record(int index, long nanos, String error) {
+            latency.set(index, nanos);
+            if (error != null) {
+                errors.computeIfAbsent(error, k -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+
+        void sentIn(long nanos) {
+            sendingNanos = nanos;
+        }
+
+        String summary() {
+            long[] l = new long[latency.length()];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = latency.get(i);
+            }
+            Arrays.sort(l);
+            return String.format(Locale.ROOT, "requests=%d achieved=%.1f/s p50=%.1fms p90=%.1fms p99=%.1fms"
+                            + " p99.9=%.1fms max=%.1fms errors=%s", l.length, l.length / (sendingNanos / 1e9),
+                    ms(at(l, 0.50)), ms(at(l, 0.90)), ms(at(l, 0.99)), ms(at(l, 0.999)), ms(l[l.length - 1]),
+                    new TreeMap<>(errors));
+        }
+
+        private static long at(long[] sorted, double q) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+
+    /** Password-grant tokens of the demo users (client rol-cli), renewed before they expire. */
+    static final class Tokens {
+        private static final Pattern ACCESS = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+        private static final Pattern EXPIRES = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
+        private final String endpoint;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final Map<String, String[]> tokens = new ConcurrentHashMap<>();
+
+        Tokens(String keycloak, List<String> users) throws IOException, InterruptedException {
+            endpoint = keycloak + "/realms/rule-of-law/protocol/openid-connect/token";
+            for (String u : users) {
+                fetch(u);
+            }
+        }
+
+        String of(String user) {
+            String[] t = tokens.get(user);
+            if (System.nanoTime() > Long.parseLong(t[1])) {
+                try {
+                    fetch(user);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException("renewing the token of " + user + " failed", e);
+                }
+                t = tokens.get(user);
+            }
+            return t[0];
+        }
+
+        private void fetch(String user) throws IOException, InterruptedException {
+            String form = "client_id=rol-cli&grant_type=password&username=" + enc(user) + "&password=" + enc(user);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher a = ACCESS.matcher(r.body());
+            Matcher e = EXPIRES.matcher(r.body());
+            if (r.statusCode() != 200 || !a.find() || !e.find()) {
+                throw new IllegalStateException("no token for " + user + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            // renew a minute early
+            long renewAt = System.nanoTime() + (Long.parseLong(e.group(1)) - 60) * 1_000_000_000L;
+            tokens.put(user, new String[]{a.group(1), Long.toString(renewAt)});
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
+
+    static double seconds(String s) {
+        s = s.strip().toLowerCase(Locale.ROOT);
+        if (s.endsWith("ms")) {
+            return Double.parseDouble(s.substring(0, s.length() - 2)) / 1000;
+        }
+        if (s.endsWith("m")) {
+            return Double.parseDouble(s.substring(0, s.length() - 1)) * 60;
+        }
+        return Double.parseDouble(s.endsWith("s") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new TreeMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help")) {
+                System.out.println("java Bench.java [--url U] [--keycloak K] [--tasks tasks.csv] [--rate 200]"
+                        + " [--duration 60s] [--warmup 20s] [--out result.txt]");
+                System.exit(0);
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value at " + args[i]);
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        return o;
+    }
+}

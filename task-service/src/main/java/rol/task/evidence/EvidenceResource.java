@@ -1,0 +1,75 @@
+package rol.task.evidence;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import rol.platform.problem.Problem;
+import rol.platform.security.Roles;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 佐证材料 of a task over HTTP. Uploading is for those who may report progress on it now; reading for whoever may
+ * read the task (leaders and auditors included, another department's task is 404).
+ */
+@Path("/api/tasks/{id}/evidence")
+@RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class EvidenceResource {
+
+    @Inject
+    EvidenceStore store;
+
+    @POST
+    @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "上传佐证材料", description = "字段 file（PDF、Word、Excel、WPS、JPG、PNG、纯文本或 ZIP，按内容识别类型，"
+            + "默认不超过 20 MB），可选 description。201 返回文件信息；进度反馈的 evidence 以 {kind: file, fileId} 引用。")
+    public Response upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file,
+                           @RestForm("description") String description) {
+        EvidenceStore.Upload upload = file == null || file.uploadedFile() == null
+                ? new EvidenceStore.Upload(null, 0, null, description)
+                : new EvidenceStore.Upload(file.uploadedFile(), file.size(), file.fileName(), description);
+        EvidenceFile stored = store.upload(id, upload);
+        return Response.created(URI.create(stored.url())).entity(stored).build();
+    }
+
+    @GET
+    @Operation(summary = "任务的佐证材料", description = "文件信息，按上传时间排列（不含文件内容）。")
+    public Files list(@PathParam("id") UUID id) {
+        List<EvidenceFile> items = store.list(id);
+        return new Files(items, items.size());
+    }
+
+    @GET
+    @Path("/{fileId}")
+    @Produces({MediaType.WILDCARD, Problem.MEDIA_TYPE})
+    @Operation(summary = "下载佐证材料", description = "以附件下载，文件名为上传时的名称（UTF-8）。")
+    public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
+        EvidenceFile file = store.readable(id, fileId);
+        StreamingOutput body = out -> store.write(file, out);
+        return Response.ok(body)
+                .type(file.contentType())
+                .header("Content-Disposition", EvidenceRules.contentDisposition(file.fileName()))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    public record Files(List<EvidenceFile> items, int total) {
+    }
+}
