@@ -3,6 +3,7 @@ package rol.task.evidence;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.mime.MimeTypesFactory;
@@ -34,13 +35,27 @@ public final class ContentTypes {
         }
     }
 
+    /**
+     * The type the bytes show; the name's type only where it is a kind of that (x-tika-ooxml → Word). Bytes that
+     * show nothing stay application/octet-stream whatever the name says: random bytes named .pdf are not a PDF.
+     */
     public static String detect(Path file, String fileName) {
+        MediaType byContent = tika(file, null);
+        if (fileName == null || byContent.equals(MediaType.OCTET_STREAM)) {
+            return byContent.toString();
+        }
+        MediaType byName = tika(file, fileName);
+        return TYPES.getMediaTypeRegistry().isSpecializationOf(byName, byContent) ? byName.toString()
+                : byContent.toString();
+    }
+
+    private static MediaType tika(Path file, String fileName) {
         Metadata metadata = new Metadata();
         if (fileName != null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            return TYPES.detect(in, metadata).toString();
+            return TYPES.detect(in, metadata);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the uploaded file failed", e);
         }

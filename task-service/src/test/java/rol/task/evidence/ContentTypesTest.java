@@ -31,6 +31,9 @@ class ContentTypesTest {
         assertEquals("application/vnd.wps-office.et", detect(xls, "台账.et"));
         assertEquals("application/vnd.ms-works", detect(xls, "文稿.wps"));
         assertEquals("application/x-tika-msoffice", detect(xls, "台账"));
+        byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+        assertEquals("application/octet-stream", detect(noise, "通报.pdf"), "the name alone says nothing");
         assertEquals("application/x-msdownload", detect(new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}, "a.pdf"));
     }
 

@@ -4,7 +4,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
+import io.restassured.specification.RequestSpecification;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import io.restassured.response.ValidatableResponse;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +34,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,14 +53,24 @@ class EvidenceTest {
         As.nobody();
     }
 
+    /** File names in UTF-8, as browsers send them (RestAssured's default mode writes them as ASCII). */
+    static RequestSpecification form() {
+        return given().config(RestAssured.config()
+                .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
+                .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8)));
+    }
+
     static ValidatableResponse upload(String task, String name, byte[] content) {
-        return given().multiPart("file", name, content, "application/octet-stream")
-                .multiPart("description", "第一季度案卷评查通报")
+        return form().multiPart("file", name, content, "application/octet-stream")
+                .multiPart(new MultiPartSpecBuilder("第一季度案卷评查通报").controlName("description")
+                        .mimeType("text/plain").charset(StandardCharsets.UTF_8).build())
                 .post("/api/tasks/" + task + "/evidence").then();
     }
 
-    private static long stored() {
-        return count("select count(*) from evidence_file") * 1_000_000 + count("select count(*) from task_history");
+    /** The task's evidence files and history entries, as one number that any write changes. */
+    private static long stored(String task) {
+        return count("select count(*) from evidence_file where task_id = cast(? as uuid)", task) * 1_000_000
+                + count("select count(*) from task_history where task_id = cast(? as uuid)", task);
     }
 
     @Test
@@ -75,7 +89,7 @@ class EvidenceTest {
         upload(task, "说明.txt", "配合单位的说明。".getBytes(StandardCharsets.UTF_8)).statusCode(201)
                 .body("capacity", equalTo("CO_DEPARTMENT")).body("contentType", equalTo("text/plain"));
 
-        long before = stored();
+        long before = stored(task);
         As.street();
         upload(task, "a.pdf", PDF).statusCode(404).contentType("application/problem+json");
         As.leader();
@@ -84,7 +98,7 @@ class EvidenceTest {
         upload(task, "a.pdf", PDF).statusCode(403).contentType("application/problem+json");
         As.nobody();
         upload(task, "a.pdf", PDF).statusCode(401);
-        assertEquals(before, stored(), "nothing stored on refusal");
+        assertEquals(before, stored(task), "nothing stored on refusal");
 
         // read: everyone who reads the task, in upload order; another department neither lists nor downloads
         for (Runnable who : List.<Runnable>of(As::office, As::judicial, As::market, As::leader, As::auditor)) {
@@ -109,25 +123,27 @@ class EvidenceTest {
     @Test
     void uploadingFollowsTheStatesWhereProgressMayBeReported() {
         String task = draft();
-        long before = stored();
+        long before = stored(task);
         As.office();
         upload(task, "a.pdf", PDF).statusCode(409).body("state", equalTo("DRAFT"))
                 .body("action", equalTo("REPORT_PROGRESS"));
+        assertEquals(before, stored(task), "nothing stored on refusal");
         dispatched(task);
+        before = stored(task);
         As.judicial();
         upload(task, "a.pdf", PDF).statusCode(409).body("state", equalTo("DISPATCHED"));
-        assertEquals(before, stored(), "nothing stored on refusal");
+        assertEquals(before, stored(task), "nothing stored on refusal");
         post(task, "acknowledge", null).statusCode(200);
         upload(task, "a.pdf", PDF).statusCode(201);
         post(task, "progress", Map.of("percent", 100)).statusCode(200);
         upload(task, "b.pdf", PDF).statusCode(201);
         post(task, "submit", null).statusCode(200);
-        before = stored();
+        before = stored(task);
         upload(task, "c.pdf", PDF).statusCode(409).body("state", equalTo("SUBMITTED"));
+        assertEquals(before, stored(task), "nothing stored on refusal");
         As.office();
         post(task, "return", Map.of("reason", "佐证不足")).statusCode(200);
         As.market();
-        assertEquals(before, stored(), "nothing stored on refusal");
         upload(task, "c.pdf", PDF).statusCode(201);
     }
 
@@ -136,7 +152,7 @@ class EvidenceTest {
         String task = draft();
         acknowledged(task);
         As.judicial();
-        long before = stored();
+        long before = stored(task);
 
         upload(task, "空.pdf", new byte[0]).statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("file")).body("errors[0].message", containsString("空"));
@@ -151,7 +167,7 @@ class EvidenceTest {
                 out.write(line);
             }
         }
-        given().multiPart(new MultiPartSpecBuilder(big.toFile()).controlName("file").fileName("大.txt").build())
+        form().multiPart(new MultiPartSpecBuilder(big.toFile()).controlName("file").fileName("大.txt").build())
                 .post("/api/tasks/" + task + "/evidence").then()
                 .statusCode(413).contentType("application/problem+json")
                 .body("title", equalTo("文件过大")).body("detail", containsString("最大 20.0 MB"))
@@ -169,7 +185,7 @@ class EvidenceTest {
         new Random(7).nextBytes(noise);
         upload(task, "noise.pdf", noise).statusCode(415);
 
-        assertEquals(before, stored(), "nothing stored on refusal");
+        assertEquals(before, stored(task), "nothing stored on refusal");
         // the same Word file with its name is accepted: the name refines what the content says
         upload(task, "报告.docx", docx()).statusCode(201)
                 .body("contentType", equalTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
@@ -183,7 +199,7 @@ class EvidenceTest {
         byte[] content = (new String(PDF, StandardCharsets.US_ASCII) + "x".repeat(1_500_000)).getBytes(StandardCharsets.US_ASCII);
         As.judicial();
         var created = upload(task, name, content).statusCode(201)
-                .header("Location", startsWith("/api/tasks/" + task + "/evidence/"))
+                .header("Location", containsString("/api/tasks/" + task + "/evidence/"))
                 .body("fileName", equalTo(name)).body("description", equalTo("第一季度案卷评查通报"))
                 .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content))))
                 .extract();
