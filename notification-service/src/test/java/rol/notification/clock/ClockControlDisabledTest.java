@@ -1,5 +1,6 @@
 package rol.notification.clock;
 
+import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import rol.notification.As;
 import rol.testsupport.StackResource;
 
 import java.util.Map;

@@ -1,5 +1,6 @@
 package rol.notification.clock;
 
+import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -7,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import rol.notification.As;
 import rol.notification.TaskEvents;
 import rol.notification.calendar.WorkingCalendar;
 import rol.platform.event.task.TaskDispatchedV1;

@@ -1,5 +1,6 @@
 package rol.notification.inbox;
 
+import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,7 +9,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import rol.notification.As;
 import rol.testsupport.StackResource;
 
 import javax.sql.DataSource;

@@ -1,5 +1,6 @@
 package rol.task.departments;
 
+import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import rol.platform.event.report.ReportPublishedV1;
-import rol.task.lifecycle.As;
 import rol.task.plan.PublishedReports;
 import rol.testsupport.StackResource;
 

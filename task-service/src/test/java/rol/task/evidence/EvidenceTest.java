@@ -1,5 +1,6 @@
 package rol.task.evidence;
 
+import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -14,7 +15,6 @@ import io.restassured.response.ValidatableResponse;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import rol.task.lifecycle.As;
 import rol.testsupport.StackResource;
 
 import java.io.ByteArrayOutputStream;

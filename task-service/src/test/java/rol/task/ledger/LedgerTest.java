@@ -1,5 +1,6 @@
 package rol.task.ledger;
 
+import rol.testsupport.As;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rol.platform.event.report.ReportPublishedV1;
 import rol.platform.event.report.ReportPublishedV1.PlanItem;
-import rol.task.lifecycle.As;
 import rol.task.plan.PublishedReports;
 import rol.task.plan.Task;
 import rol.testsupport.StackResource;

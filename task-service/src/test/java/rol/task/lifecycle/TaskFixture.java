@@ -1,5 +1,6 @@
 package rol.task.lifecycle;
 
+import rol.testsupport.As;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ValidatableResponse;

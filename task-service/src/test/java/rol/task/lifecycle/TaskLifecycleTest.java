@@ -1,5 +1,6 @@
 package rol.task.lifecycle;
 
+import rol.testsupport.As;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;

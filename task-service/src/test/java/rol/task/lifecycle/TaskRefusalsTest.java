@@ -1,5 +1,6 @@
 package rol.task.lifecycle;
 
+import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -1,5 +1,6 @@
 package rol.task.rectification;
 
+import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import rol.platform.event.report.ReportPublishedV1;
 import rol.platform.event.report.ReportPublishedV1.PlanItem;
 import rol.platform.event.report.ReportPublishedV1.Problem;
-import rol.task.lifecycle.As;
 import rol.task.lifecycle.TaskFixture;
 import rol.task.plan.PublishedReports;
 import rol.testsupport.StackResource;

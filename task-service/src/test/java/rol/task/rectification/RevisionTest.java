@@ -1,5 +1,6 @@
 package rol.task.rectification;
 
+import rol.testsupport.As;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -17,7 +18,6 @@ import rol.platform.event.report.ReportPublishedV1;
 import rol.platform.event.report.ReportPublishedV1.PlanItem;
 import rol.platform.event.report.ReportPublishedV1.Problem;
 import rol.platform.event.report.ReportRevisedV1;
-import rol.task.lifecycle.As;
 import rol.task.lifecycle.TaskFixture;
 import rol.task.plan.PublishedReports;
 import rol.task.plan.ReportEventsHandler;

@@ -1,4 +1,4 @@
-package rol.task.lifecycle;
+package rol.testsupport;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
