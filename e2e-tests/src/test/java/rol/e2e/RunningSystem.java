@@ -21,7 +21,7 @@ public final class RunningSystem implements BeforeAllCallback {
 
     static final TestStack STACK = TestStack.E2E;
     private static final String[] ALL =
-            {"postgres", "kafka", "keycloak", "report-service", "task-service", "notification-service"};
+            {"postgres", "kafka", "keycloak", "smtp", "report-service", "task-service", "notification-service"};
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @Override

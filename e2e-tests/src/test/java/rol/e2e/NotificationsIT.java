@@ -1,0 +1,413 @@
+package rol.e2e;
+
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import rol.testsupport.TestStack;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rol.e2e.RunningSystem.as;
+import static rol.e2e.RunningSystem.notification;
+import static rol.e2e.RunningSystem.report;
+import static rol.e2e.RunningSystem.task;
+
+/**
+ * notification-service's "done when" on the running system: a real report's tasks dispatched with deadlines, the
+ * clock moved to each reminder day; every reminder reaches the department's inbox and its email subscription
+ * (GreenMail, the stack's {@code smtp}) exactly once, overdue tasks escalate to the office, a dead webhook fills the
+ * dead letters and a replay to a repaired endpoint delivers, signed; the rollups equal a recount after every step;
+ * a restart of notification-service in the middle loses and doubles nothing.
+ */
+@ExtendWith(RunningSystem.class)
+class NotificationsIT {
+
+    private static final TestStack STACK = RunningSystem.STACK;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String FIXTURE = "licheng-justice-bureau-2024.txt";
+    private static final String DEPARTMENT_USER = "judicial1";
+    private static final String SECRET = "e2e-webhook-secret-" + UUID.randomUUID();
+    private static final int OWN_TASKS = 3;
+
+    /** What the test expects in the department's inbox per task: kind → count, growing with the steps. */
+    private final Map<String, Integer> expected = new TreeMap<>();
+    private final String mailbox = "judicial-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    private List<Map<String, Object>> own;
+    private Map<String, Object> other;
+
+    @Test
+    void remindersEscalationsAndDeadLettersArriveExactlyOnceAcrossARestart() throws Exception {
+        WorkingDays calendar = WorkingDays.load();
+        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate deadline = calendar.plus(today, 20);
+        // earlier suites may have moved the clock; dispatching at the real time makes the plan start today
+        moveClock(OffsetDateTime.now(ZoneOffset.ofHours(8)));
+        try {
+            pickTasks();
+            String district = (String) own.get(0).get("district");
+            as(notification(), "office1").contentType(ContentType.JSON).body(Map.of("district", district,
+                    "recipientType", "DEPARTMENT", "recipientId", Tasks.OWN, "channel", "EMAIL", "target", mailbox))
+                    .post("/api/subscriptions").then().statusCode(201);
+            int deadPort;
+            try (ServerSocket s = new ServerSocket(0)) {
+                deadPort = s.getLocalPort();
+            }
+            Map<String, Object> webhook = new LinkedHashMap<>(Map.of("district", district, "recipientType", "OFFICE",
+                    "channel", "WEBHOOK", "target", "http://127.0.0.1:" + deadPort + "/hook", "secret", SECRET,
+                    "enabled", true, "kinds", List.of()));
+            String webhookId = as(notification(), "office1").contentType(ContentType.JSON).body(webhook)
+                    .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+            // subscribed first: a notice gets deliveries for the subscriptions there are when it is stored
+            dispatchTasks(deadline);
+
+            step(at(calendar.plus(deadline, -14)), Map.of("DISPATCHED", 1, "BEFORE_DEADLINE", 1));
+            step(at(calendar.plus(deadline, -7)), Map.of("BEFORE_DEADLINE", 2));
+            step(at(calendar.plus(deadline, -1)), Map.of("BEFORE_DEADLINE", 3));
+            step(at(deadline), Map.of("ON_DEADLINE", 1));
+            step(at(calendar.plus(deadline, 3)), Map.of("AFTER_DEADLINE", 1));
+            assertOfficeEscalations(0);
+
+            // restart mid-run: the clock goes back to the real time; the "at" moves do not depend on it
+            STACK.down("notification-service");
+            STACK.up("notification-service");
+            // (the rollups are recounted only once the clock is back: lights counted in the future are not today's)
+            checkDeliveries("after the restart");
+            step(at(calendar.plus(deadline, 3)).plusHours(1), Map.of());
+
+            OffsetDateTime escalationDay = at(calendar.plus(deadline, 5));
+            step(escalationDay, Map.of("ESCALATION", 1));
+            assertOfficeEscalations(1);
+
+            // the dead endpoint: every office escalation is retried with backoff until it is a dead letter
+            int dispatched = OWN_TASKS + 1;
+            OffsetDateTime retry = escalationDay;
+            for (int i = 0; i < 12 && deadLetters(webhookId).getInt("total") < dispatched; i++) {
+                retry = retry.plusHours(1);
+                moveClock(retry);
+            }
+            JsonPath dead = deadLetters(webhookId);
+            assertEquals(dispatched, dead.getInt("total"), "one dead letter per escalated task: " + dead.prettify());
+            assertEquals(allTaskIds(), new HashSet<>(dead.getList("items.taskId", String.class)));
+            assertTrue(dead.getList("items.kind", String.class).stream().allMatch("ESCALATION"::equals));
+            assertTrue(dead.getList("items.channel", String.class).stream().allMatch("WEBHOOK"::equals));
+            assertTrue(dead.getList("items.attempts", Integer.class).stream().allMatch(a -> a == 8),
+                    "notification.delivery.max-attempts (8) attempts each: " + dead.getList("items.attempts"));
+            checkAll("after the webhook died");
+
+            // repair: the live endpoint, the secret sent again (PUT is the whole subscription), then replay
+            List<Received> received = new CopyOnWriteArrayList<>();
+            HttpServer live = liveEndpoint(received);
+            try {
+                webhook.put("target", "http://127.0.0.1:" + live.getAddress().getPort() + "/hook");
+                as(notification(), "office1").contentType(ContentType.JSON).body(webhook)
+                        .put("/api/subscriptions/" + webhookId).then().statusCode(200);
+                as(notification(), "office1").queryParam("subscriptionId", webhookId)
+                        .post("/api/dead-letters/replay").then().statusCode(200).body("replayed", equalTo(dispatched));
+                moveClock(retry.plusMinutes(1));
+                Instant serviceNow = Instant.parse(as(notification(), "office1").get("/api/clock").then()
+                        .statusCode(200).extract().path("now"));
+                assertEquals(dispatched, received.size(), "each replayed delivery once: " + received);
+                assertEquals(new HashSet<>(dead.getList("items.id", String.class)),
+                        received.stream().map(Received::delivery).collect(Collectors.toSet()));
+                assertEquals(allTaskIds(), received.stream().map(r -> r.body().getString("taskId"))
+                        .collect(Collectors.toSet()));
+                for (Received r : received) {
+                    assertEquals(sign(r.timestamp() + "." + r.raw()), r.signature(), "HMAC of " + r.delivery());
+                    assertEquals(r.delivery(), r.body().getString("id"));
+                    assertEquals("ESCALATION", r.body().getString("kind"));
+                    // the timestamp comes from the service's (moved) clock, so it is checked against that clock
+                    assertTrue(Math.abs(serviceNow.getEpochSecond() - Long.parseLong(r.timestamp())) <= 300,
+                            "timestamp " + r.timestamp() + " near the service's now " + serviceNow);
+                }
+                assertEquals(0, deadLetters(webhookId).getInt("total"));
+
+                step(at(calendar.plus(deadline, 6)), Map.of("AFTER_DEADLINE", 2));
+                assertEquals(dispatched, received.size(), "nothing delivered twice to the repaired webhook");
+                assertOfficeEscalations(1);
+            } finally {
+                live.stop(0);
+            }
+        } finally {
+            moveClock(OffsetDateTime.now(ZoneOffset.ofHours(8)));
+        }
+    }
+
+    // ------------------------------------------------------------------ set-up
+
+    private void pickTasks() throws IOException {
+        Path file = TestStack.root().resolveSibling("shared").resolve("fixtures").resolve("reports").resolve(FIXTURE);
+        byte[] bytes = Files.readAllBytes(file);
+        // 201, or 200 when another suite received the same report first
+        JsonPath created = as(report(), "office1").multiPart("file", FIXTURE, bytes).post("/api/reports").then()
+                .statusCode(anyOf(equalTo(201), equalTo(200))).extract().jsonPath();
+        String reportId = created.getString("id");
+        if (created.getString("status").equals("DRAFT")) {
+            as(report(), "office1").post("/api/reports/" + reportId + "/publish").then().statusCode(200);
+        }
+        await("the tasks of " + FIXTURE).atMost(Tasks.LOST_EVENT_GUARD).until(() ->
+                as(task(), "office1").queryParam("reportId", reportId).queryParam("size", 200).get("/api/tasks")
+                        .then().statusCode(200).extract().<Integer>path("total") > OWN_TASKS);
+        List<Map<String, Object>> items = as(task(), "office1").queryParam("reportId", reportId)
+                .queryParam("size", 200).get("/api/tasks").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+        // drafts with distinct titles: an email is matched to its notice by its subject, which names the title
+        List<Map<String, Object>> picked = new ArrayList<>(items.stream().filter(t -> "DRAFT".equals(t.get("state")))
+                .collect(Collectors.toMap(t -> (String) t.get("title"), Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new)).values());
+        assertTrue(picked.size() > OWN_TASKS, "enough draft tasks with distinct titles in " + FIXTURE);
+        own = picked.subList(0, OWN_TASKS);
+        other = picked.get(OWN_TASKS);
+    }
+
+    private void dispatchTasks(LocalDate deadline) {
+        int ownBefore = dispatchedIn(Tasks.OWN);
+        int otherBefore = dispatchedIn(Tasks.OTHER);
+        for (Map<String, Object> t : own) {
+            dispatch((String) t.get("id"), Tasks.OWN, deadline);
+        }
+        dispatch((String) other.get("id"), Tasks.OTHER, deadline);
+        // the reminders are planned when notification-service reads the dispatch events (at its clock's now);
+        // the clock may move only after that, which the rollups, updated in the same transaction, show
+        await("notification-service has read the dispatches").atMost(Tasks.LOST_EVENT_GUARD)
+                .until(() -> dispatchedIn(Tasks.OWN) == ownBefore + OWN_TASKS
+                        && dispatchedIn(Tasks.OTHER) == otherBefore + 1);
+    }
+
+    private static int dispatchedIn(String department) {
+        Integer n = as(notification(), "office1").queryParam("scope", "department").queryParam("id", department)
+                .get("/api/rollups").then().statusCode(200).extract().path("items[0].byState.DISPATCHED");
+        return n == null ? 0 : n;
+    }
+
+    private static void dispatch(String id, String lead, LocalDate deadline) {
+        as(task(), "office1").contentType(ContentType.JSON)
+                .body(Map.of("leadDepartment", lead, "coDepartments", List.of(), "deadline", deadline.toString()))
+                .post("/api/tasks/" + id + "/dispatch").then().statusCode(200).body("state", equalTo("DISPATCHED"));
+    }
+
+    // ------------------------------------------------------------------ steps and checks
+
+    /** Moves the clock, adds what the step should have sent, and checks inboxes, mail and rollups. */
+    private void step(OffsetDateTime to, Map<String, Integer> now) {
+        moveClock(to);
+        expected.putAll(now);
+        checkAll("at " + to);
+    }
+
+    private static void moveClock(OffsetDateTime to) {
+        as(notification(), "office1").contentType(ContentType.JSON).body(Map.of("at", to.toString()))
+                .post("/api/clock").then().statusCode(200);
+    }
+
+    private void checkAll(String when) {
+        checkDeliveries(when);
+        // the rollups equal a recount
+        JsonPath recount = as(notification(), "office1").post("/api/rollups/reconcile").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(0, recount.getLong("taskDifferences"), "task lights " + when + ": " + recount.prettify());
+        assertEquals(List.of(), recount.getList("scopeDifferences"), "rollup rows " + when + ": " + recount.prettify());
+    }
+
+    private void checkDeliveries(String when) {
+        // the department's inbox: each expected reminder of each own task once, nothing of the other department's
+        List<Map<String, Object>> inbox = inbox(DEPARTMENT_USER);
+        Set<String> ownIds = own.stream().map(t -> (String) t.get("id")).collect(Collectors.toSet());
+        List<Map<String, Object>> mine = inbox.stream().filter(n -> ownIds.contains(n.get("taskId"))).toList();
+        for (String id : ownIds) {
+            Map<String, Integer> counted = new TreeMap<>();
+            mine.stream().filter(n -> id.equals(n.get("taskId")))
+                    .forEach(n -> counted.merge((String) n.get("kind"), 1, Integer::sum));
+            assertEquals(expected, counted, "department inbox of task " + id + " " + when);
+        }
+        assertTrue(inbox.stream().noneMatch(n -> other.get("id").equals(n.get("taskId"))),
+                "no notice of another department's task in " + DEPARTMENT_USER + "'s inbox " + when);
+
+        // the department's email: one message per department notice of the own tasks, matched by subject
+        Map<String, Integer> bySubject = new TreeMap<>();
+        Set<String> messageIds = new HashSet<>();
+        List<Map<String, Object>> mails = mails();
+        for (Map<String, Object> m : mails) {
+            String subject = (String) m.get("subject");
+            if (mentionsOurTasks(subject)) {
+                bySubject.merge(subject, 1, Integer::sum);
+                // GreenMail names the field "Message-ID" (its OpenAPI file says messageId)
+                String messageId = (String) m.get("Message-ID");
+                assertTrue(messageId != null && messageId.matches("<[0-9a-f-]{36}@notification\\.duban>"),
+                        "Message-ID <delivery id@notification.duban>: " + messageId);
+                assertTrue(messageIds.add(messageId), "Message-ID repeated: " + messageId);
+            }
+        }
+        Map<String, Integer> wanted = new TreeMap<>();
+        mine.forEach(n -> wanted.merge((String) n.get("title"), 1, Integer::sum));
+        assertTrue(wanted.values().stream().allMatch(c -> c == 1), "notice titles are distinct: " + wanted);
+        assertEquals(wanted, bySubject, "one email per department notice " + when);
+    }
+
+    private boolean mentionsOurTasks(String subject) {
+        return subject != null && (own.stream().anyMatch(t -> subject.contains("“" + t.get("title") + "”"))
+                || subject.contains("“" + other.get("title") + "”"));
+    }
+
+    /** The office's inbox holds one escalation per dispatched task (own and other department's), or none. */
+    private void assertOfficeEscalations(int each) {
+        Set<String> ids = allTaskIds();
+        List<Map<String, Object>> office = inbox("office1").stream().filter(n -> ids.contains(n.get("taskId")))
+                .toList();
+        for (String id : ids) {
+            long escalations = office.stream().filter(n -> id.equals(n.get("taskId")))
+                    .filter(n -> "ESCALATION".equals(n.get("kind"))).count();
+            assertEquals(each, escalations, "escalations of task " + id + " in the office's inbox");
+        }
+        assertTrue(office.stream().allMatch(n -> "ESCALATION".equals(n.get("kind"))),
+                "the office gets only escalations of these tasks: " + office);
+    }
+
+    private Set<String> allTaskIds() {
+        Set<String> ids = own.stream().map(t -> (String) t.get("id")).collect(Collectors.toSet());
+        ids.add((String) other.get("id"));
+        return ids;
+    }
+
+    private static List<Map<String, Object>> inbox(String user) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonPath body = as(notification(), user).queryParam("page", page).queryParam("size", 100)
+                    .get("/api/inbox").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = body.getList("items");
+            all.addAll(items);
+            if (items.isEmpty() || all.size() >= body.getLong("total")) {
+                return all;
+            }
+        }
+    }
+
+    private static JsonPath deadLetters(String subscriptionId) {
+        return as(notification(), "office1").queryParam("subscriptionId", subscriptionId).queryParam("size", 100)
+                .get("/api/dead-letters").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The mailbox as GreenMail's REST API lists it; GreenMail creates the user with its first message. */
+    private List<Map<String, Object>> mails() {
+        int port = Integer.parseInt(STACK.environment().get("STACK_SMTP_API_PORT"));
+        var response = RestAssured.given().baseUri("http://127.0.0.1").port(port).urlEncodingEnabled(false)
+                .get("/api/user/" + mailbox + "/messages/INBOX/");
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        return response.jsonPath().getList("$");
+    }
+
+    private static OffsetDateTime at(LocalDate day) {
+        return day.atTime(LocalTime.of(9, 0)).atZone(SHANGHAI).toOffsetDateTime();
+    }
+
+    // ------------------------------------------------------------------ the live webhook receiver
+
+    record Received(String delivery, String timestamp, String signature, String raw, JsonPath body) {
+    }
+
+    private static HttpServer liveEndpoint(List<Received> received) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var h = exchange.getRequestHeaders();
+            received.add(new Received(h.getFirst("X-Duban-Delivery"), h.getFirst("X-Duban-Timestamp"),
+                    h.getFirst("X-Duban-Signature"), raw, new JsonPath(raw)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String sign(String payload) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // ------------------------------------------------------------------ working days
+
+    /**
+     * Working days as the service counts them, from the holiday file it is built with (docs/notifications.md,
+     * "Working days"), so that the reminder days are computed, not hard-coded to one year's calendar.
+     */
+    record WorkingDays(Set<LocalDate> off, Set<LocalDate> worked) {
+
+        static WorkingDays load() throws IOException {
+            Path file = TestStack.root().resolve("notification-service/src/main/resources/calendar/cn-holidays.properties");
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            Set<LocalDate> off = new HashSet<>();
+            Set<LocalDate> worked = new HashSet<>();
+            for (String key : p.stringPropertyNames()) {
+                Set<LocalDate> into = key.contains(".holiday.") ? off : key.contains(".workday.") ? worked : null;
+                if (into == null) {
+                    continue;
+                }
+                for (String part : p.getProperty(key).split(",")) {
+                    String[] range = part.strip().split("\\.\\.");
+                    LocalDate from = LocalDate.parse(range[0].strip());
+                    LocalDate to = range.length == 2 ? LocalDate.parse(range[1].strip()) : from;
+                    from.datesUntil(to.plusDays(1)).forEach(into::add);
+                }
+            }
+            return new WorkingDays(off, worked);
+        }
+
+        boolean working(LocalDate d) {
+            return worked.contains(d) || !off.contains(d)
+                    && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
+
+        /** The n-th working day after (n > 0) or before (n < 0) {@code d}; {@code d} itself never counts. */
+        LocalDate plus(LocalDate d, int n) {
+            int step = Integer.signum(n);
+            while (n != 0) {
+                d = d.plusDays(step);
+                if (working(d)) {
+                    n -= step;
+                }
+            }
+            return d;
+        }
+    }
+}
