@@ -260,8 +260,8 @@ class AuthorizationIT {
     }
 
     private static Map<String, Object> subscription() {
-        return Map.of("recipientType", "DEPARTMENT", "recipientId", Tasks.OWN, "channel", "EMAIL",
-                "target", "authz@example.org");
+        return Map.of("district", "licheng", "recipientType", "DEPARTMENT", "recipientId", Tasks.OWN,
+                "channel", "EMAIL", "target", "authz@example.org");
     }
 
     private static Target task(String key, String id) {
