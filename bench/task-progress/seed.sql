@@ -45,7 +45,7 @@ from generate_series(0, :tasks - 1) i;
 
 insert into task (id, district, work_plan_id, report_id, plan_item_id, theme, title, text, state, lead_department,
                   co_departments, deadline, key_supervision, percent, last_feedback_at, dispatched_at, created_at,
-                  updated_at, version)
+                  updated_at, version, search_text)
 select id, 'licheng', work_plan_id, report_id, 'plan-' || (i % 1000), '（一）深入推进依法行政',
        '压测任务' || i || '：开展行政执法案卷评查',
        '压测任务' || i || '：开展行政执法案卷评查，规范行政执法行为，年底前完成全部案卷的抽查和通报。',
@@ -53,7 +53,9 @@ select id, 'licheng', work_plan_id, report_id, 'plan-' || (i % 1000), '（一）
        case when state = 'IN_PROGRESS' then dispatched_at + interval '10 days' end,
        dispatched_at, dispatched_at - interval '1 day',
        dispatched_at + case when state = 'IN_PROGRESS' then interval '10 days' else interval '1 day' end,
-       case when state = 'IN_PROGRESS' then 3 else 2 end
+       case when state = 'IN_PROGRESS' then 3 else 2 end,
+       -- what Task.searchText makes of title and text (they are simplified already)
+       '压测任务' || i || '：开展行政执法案卷评查' || E'\n' || '压测任务' || i || '：开展行政执法案卷评查，规范行政执法行为，年底前完成全部案卷的抽查和通报。'
 from bench_task
 on conflict do nothing;
 
