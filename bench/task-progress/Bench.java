@@ -62,9 +62,11 @@ public class Bench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf(Locale.ROOT, "%d tasks; %s, %.0f requests/s, warm-up %.0fs, measured %.0fs%n",
                 tasks.size(), base, rate, warmup, duration);
-        Phase w = run(http, base, tokens, tasks, userOf, rate, warmup, 1);
+        // the warm-up climbs from a tenth of the rate to the full rate: a cold JVM at full rate at once only measures
+        // how long the queue of the first seconds takes to drain
+        Phase w = run(http, base, tokens, tasks, userOf, rate / 10, rate, warmup, 1);
         System.out.println("warm-up: " + w.summary());
-        Phase m = run(http, base, tokens, tasks, userOf, rate, duration, 2);
+        Phase m = run(http, base, tokens, tasks, userOf, rate, rate, duration, 2);
         System.out.println("measured: " + m.summary());
         if (o.containsKey("out")) {
             Files.writeString(Path.of(o.get("out")), m.summary() + System.lineSeparator());
@@ -72,17 +74,23 @@ public class Bench {
         System.exit(0);
     }
 
-    /** One phase at a constant arrival rate; returns when every request sent in it has been answered or failed. */
+    /**
+     * One phase whose arrival rate goes linearly from {@code fromRate} to {@code rate} (constant when equal); returns
+     * when every request sent in it has been answered or failed.
+     */
     static Phase run(HttpClient http, String base, Tokens tokens, List<Task> tasks, Map<String, String> userOf,
-                     double rate, double seconds, long seed) throws InterruptedException {
-        int n = (int) Math.round(rate * seconds);
+                     double fromRate, double rate, double seconds, long seed) throws InterruptedException {
+        List<Long> offsets = new ArrayList<>();
+        for (double t = 0; t < seconds; t += 1 / (fromRate + (rate - fromRate) * t / seconds)) {
+            offsets.add((long) (t * 1e9));
+        }
+        int n = offsets.size();
         Phase phase = new Phase(n, seconds);
         CountDownLatch done = new CountDownLatch(n);
         SplittableRandom random = new SplittableRandom(seed);
-        long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
         for (int k = 0; k < n; k++) {
-            long due = start + k * intervalNanos;
+            long due = start + offsets.get(k);
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);

@@ -2,6 +2,7 @@ package rol.notification.policy;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** The reminder policy per district: the configured ones, and {@link ReminderPolicy#defaults} for any other. */
@@ -9,6 +10,8 @@ public final class ReminderPolicies {
 
     private final Map<String, ReminderPolicy> byDistrict;
     private final Function<String, ReminderPolicy> fallback;
+    /** The fallback is asked once per district: every task event plans with it. */
+    private final Map<String, ReminderPolicy> fallbacks = new ConcurrentHashMap<>();
 
     public ReminderPolicies(Iterable<ReminderPolicy> configured) {
         this(configured, ReminderPolicy::defaults);
@@ -27,6 +30,6 @@ public final class ReminderPolicies {
 
     public ReminderPolicy forDistrict(String district) {
         ReminderPolicy p = byDistrict.get(district);
-        return p != null ? p : fallback.apply(district);
+        return p != null ? p : fallbacks.computeIfAbsent(district, fallback);
     }
 }

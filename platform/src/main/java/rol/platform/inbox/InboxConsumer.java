@@ -15,15 +15,20 @@ import rol.platform.event.MalformedEventException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The consuming side of every service: poll, apply each event once (inbox claim and effect in one transaction),
- * and commit offsets only for what is applied. A failing event is retried from its own offset with backoff, so its
- * partition waits rather than skipping it; an event that can never be applied is recorded as rejected and passed.
+ * and commit offsets only for what is applied. The events of one poll are first tried together in one transaction
+ * (one commit instead of one per event, and what they change together, such as a rollup, is written once); if that
+ * fails they are applied one by one, each in its own transaction. A failing event is retried from its own offset
+ * with backoff, so its partition waits rather than skipping it; an event that can never be applied is recorded as
+ * rejected and passed.
  */
 public final class InboxConsumer implements Runnable {
 
@@ -84,6 +89,45 @@ public final class InboxConsumer implements Runnable {
 
     /** @return false when an event failed and its partition was rewound to it */
     private boolean applyAll(ConsumerRecords<String, String> records) {
+        if (records.count() > 1 && applyTogether(records)) {
+            Map<TopicPartition, OffsetAndMetadata> all = new HashMap<>();
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, String>> in = records.records(partition);
+                all.put(partition, new OffsetAndMetadata(in.get(in.size() - 1).offset() + 1));
+            }
+            kafka.commitSync(all);
+            backoff.reset();
+            lastFailure = null;
+            return true;
+        }
+        return applyOneByOne(records);
+    }
+
+    /**
+     * All events of the poll in one transaction, in order within each partition. Any failure rolls back all of them
+     * and reports false, and the caller applies them one by one, which isolates the event at fault.
+     */
+    private boolean applyTogether(ConsumerRecords<String, String> records) {
+        List<CloudEvent> events = new ArrayList<>(records.count());
+        try {
+            for (ConsumerRecord<String, String> record : records) {
+                events.add(EventJson.read(record.value()));
+            }
+            transactor.inTransaction(connection -> {
+                for (CloudEvent event : events) {
+                    if (Inbox.claim(connection, name, event.id(), event.type())) {
+                        handler.handle(event);
+                    }
+                }
+            });
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("%s: %d events together failed (%s); applying them one by one", name, records.count(), e);
+            return false;
+        }
+    }
+
+    private boolean applyOneByOne(ConsumerRecords<String, String> records) {
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         boolean allApplied = true;
         for (TopicPartition partition : records.partitions()) {

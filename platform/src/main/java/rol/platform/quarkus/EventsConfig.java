@@ -22,8 +22,11 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often the relay looks for unsent events. */
-        @WithDefault("0.5s")
+        /**
+         * How often the relay looks for unsent events besides the nudge after each commit: a safety net, so once a
+         * second is plenty (Quarkus' scheduler does not go below one second anyway).
+         */
+        @WithDefault("1s")
         Duration interval();
 
         @WithDefault("200")

@@ -17,8 +17,15 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Drives the outbox relay: every interval while Kafka answers, backing off while it does not. */
+/**
+ * Drives the outbox relay: at once after each commit that wrote an event ({@link #nudge}), and every interval in
+ * case one was missed (a restart, a failed pass); backing off while Kafka does not answer.
+ */
 @ApplicationScoped
 public class OutboxRelayJob {
 
@@ -43,7 +50,29 @@ public class OutboxRelayJob {
     private volatile String lastFailure;
     private boolean topicsReady;
 
-    @Scheduled(every = "${events.relay.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Nudges that arrive while a pass is running fold into one more pass. */
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** An event was committed: publish it now rather than at the next interval. */
+    public void nudge() {
+        if (config.relay().enabled() && nudged.compareAndSet(false, true)) {
+            try {
+                nudges.execute(() -> {
+                    nudged.set(false);
+                    relay();
+                });
+            } catch (RejectedExecutionException e) {
+                nudged.set(false); // shutting down: the next start relays what is left
+            }
+        }
+    }
+
+    @Scheduled(every = "${events.relay.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     synchronized void relay() {
         if (Instant.now().isBefore(nextAttempt)) {
@@ -108,6 +137,7 @@ public class OutboxRelayJob {
     }
 
     synchronized void stop(@Observes ShutdownEvent event) {
+        nudges.shutdown();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

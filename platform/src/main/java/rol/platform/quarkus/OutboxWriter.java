@@ -2,6 +2,9 @@ package rol.platform.quarkus;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
@@ -30,6 +33,14 @@ public class OutboxWriter {
     @Inject
     Clock clock;
 
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
+    @Inject
+    OutboxRelayJob relay;
+
+    private static final Object NUDGE = OutboxWriter.class.getName() + ".nudge";
+
     /** @param subject the aggregate id: the Kafka key that keeps this aggregate's events in order */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent append(String topic, String type, String subject, Object data) {
@@ -40,6 +51,27 @@ public class OutboxWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("writing event " + type + " to the outbox failed", e);
         }
+        nudgeRelayOnCommit();
         return event;
+    }
+
+    /** Once per transaction: after it commits, the relay publishes at once instead of at its next interval. */
+    private void nudgeRelayOnCommit() {
+        if (registry.getResource(NUDGE) != null) {
+            return;
+        }
+        registry.putResource(NUDGE, Boolean.TRUE);
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
     }
 }

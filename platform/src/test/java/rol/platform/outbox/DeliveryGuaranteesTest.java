@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
+import rol.platform.event.MalformedEventException;
 import rol.platform.inbox.Backoff;
 import rol.platform.inbox.EventHandler;
 import rol.platform.inbox.InboxConsumer;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -151,6 +153,44 @@ class DeliveryGuaranteesTest {
         assertEquals("8", rows.get(1)[1]);
     }
 
+    @Test
+    void aPollIsAppliedInOneTransactionAndAnEventAtFaultDoesNotHoldBackTheOthers() throws Exception {
+        String topic = "batches-" + UUID.randomUUID();
+        createTopic(topic);
+        String key = "key-" + UUID.randomUUID();
+        List<CloudEvent> clean = new ArrayList<>();
+        for (int value = 1; value <= 20; value++) {
+            clean.add(event(key, value));
+        }
+        // one key, so one partition: the first poll brings all of them
+        String together = "consumer-" + UUID.randomUUID();
+        send(topic, clean);
+        startConsumer(topic, together);
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxCount(together) == 20);
+        assertTrue(transactions.get() < 20, "20 events in fewer transactions than events, were " + transactions.get());
+        assertEquals(20, applied(together).size());
+
+        // a malformed event (negative value) in the middle of a poll: the whole poll is rolled back, then each
+        // event is applied alone; the others once each and in order, the bad one recorded as rejected
+        String topic2 = "batches-" + UUID.randomUUID();
+        createTopic(topic2);
+        String alone = "consumer-" + UUID.randomUUID();
+        List<CloudEvent> withFault = List.of(event(key, 1), event(key, 2), event(key, -3), event(key, 4));
+        send(topic2, withFault);
+        startConsumer(topic2, alone);
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxCount(alone) == 4);
+        assertEquals(List.of("1", "2", "4"), applied(alone).stream().map(r -> r[1]).toList());
+        assertEquals(1, count("select count(*) from inbox_event where consumer = ? and outcome = 'REJECTED'", alone));
+    }
+
+    private static void send(String topic, List<CloudEvent> events) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (CloudEvent e : events) {
+                producer.send(new ProducerRecord<>(topic, e.subject(), EventJson.write(e))).get();
+            }
+        }
+    }
+
     private static CloudEvent event(String key, int value) {
         return new CloudEvent(null, UUID.randomUUID().toString(), "/test", "test.changed.v1", key,
                 OffsetDateTime.now(), null, EventJson.tree(Map.of("value", value)));
@@ -174,8 +214,12 @@ class DeliveryGuaranteesTest {
     /** The connection of the transaction in progress on the consumer thread, as JTA would bind it in a service. */
     private static final ThreadLocal<Connection> TRANSACTION = new ThreadLocal<>();
 
+    /** Transactions begun by the consumers of the current test. */
+    private final AtomicInteger transactions = new AtomicInteger();
+
     private void startConsumer(String topic, String name) {
         Transactor transactor = work -> {
+            transactions.incrementAndGet();
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 TRANSACTION.set(c);
@@ -191,6 +235,9 @@ class DeliveryGuaranteesTest {
             }
         };
         EventHandler handler = event -> {
+            if (event.data().get("value").asInt() < 0) {
+                throw new MalformedEventException("a negative value can never be applied");
+            }
             try (PreparedStatement insert = TRANSACTION.get().prepareStatement(
                     "insert into applied (consumer, key, value, event_id) values (?, ?, ?, ?)")) {
                 insert.setString(1, name);

@@ -106,8 +106,8 @@ public class TaskActions {
     EvidenceStore evidenceFiles;
 
     /** One action under way: the task as loaded, the decision, who acts, and the task before the change. */
-    record Step(Task task, WorkPlan plan, Decision decision, Performer capacity, TaskV1 before,
-                        OffsetDateTime now) {
+    record Step(Task task, WorkPlan plan, List<Milestone> milestones, Decision decision, Performer capacity,
+                TaskV1 before, OffsetDateTime now) {
     }
 
     /** A task the caller may see; another department's task is answered like one that does not exist (404). */
@@ -618,8 +618,9 @@ public class TaskActions {
         Task task = visible(id);
         Decision d = decide(task, action, ifMatch);
         WorkPlan plan = WorkPlan.findById(task.workPlanId);
+        List<Milestone> milestones = Milestone.ofTask(task.id);
         Performer capacity = Lifecycle.capacity(actor(), actor().participationIn(task.owners())).orElseThrow();
-        return new Step(task, plan, d, capacity, task.snapshot(plan),
+        return new Step(task, plan, milestones, d, capacity, task.snapshot(plan, milestones),
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -662,7 +663,10 @@ public class TaskActions {
         task.state = step.decision().next();
         task.updatedAt = step.now();
         task.persistAndFlush();
-        TaskV1 after = task.snapshot(step.plan());
+        // only the milestone actions change the milestones loaded at the start
+        boolean milestonesChanged = step.decision().action() == TaskAction.PLAN_MILESTONES
+                || step.decision().action() == TaskAction.COMPLETE_MILESTONE;
+        TaskV1 after = task.snapshot(step.plan(), milestonesChanged ? Milestone.ofTask(task.id) : step.milestones());
         update("insert into task_history (task_id, at, actor, capacity, action, state_before, state_after, before,"
                         + " after, detail) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))",
                 task.id, step.now(), caller.name(), step.capacity().name(), step.decision().action().name(),

@@ -6,9 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -137,10 +140,25 @@ public class Task extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Title and text as last put into {@link #searchText}: most updates (progress, state) change neither. */
+    @Transient
+    private String indexedTitle;
+    @Transient
+    private String indexedText;
+
+    @PostLoad
+    void indexed() {
+        indexedTitle = title;
+        indexedText = text;
+    }
+
     @PrePersist
     @PreUpdate
     void index() {
-        searchText = searchText(title, text);
+        if (searchText == null || !Objects.equals(title, indexedTitle) || !Objects.equals(text, indexedText)) {
+            searchText = searchText(title, text);
+            indexed();
+        }
     }
 
     /** What {@link #searchText} holds for a title and a text (the V6 migration fills existing rows with it). */
@@ -159,7 +177,12 @@ public class Task extends PanacheEntityBase {
 
     /** The snapshot every task event carries. */
     public TaskV1 snapshot(WorkPlan plan) {
-        List<TaskV1.Milestone> milestones = Milestone.ofTask(id).stream().map(Milestone::snapshot).toList();
+        return snapshot(plan, Milestone.ofTask(id));
+    }
+
+    /** The snapshot, with this task's milestones already at hand. */
+    public TaskV1 snapshot(WorkPlan plan, List<Milestone> ofThisTask) {
+        List<TaskV1.Milestone> milestones = ofThisTask.stream().map(Milestone::snapshot).toList();
         return new TaskV1(id.toString(), district, workPlanId.toString(), reportId.toString(), planItemId,
                 plan.issuer, plan.planYear, theme, title, state.name(), leadDepartment, coDepartments, deadline,
                 keySupervision, percent, lastFeedbackAt, dispatchedAt, closedAt, version, milestones);
