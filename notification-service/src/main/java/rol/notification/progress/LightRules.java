@@ -50,16 +50,11 @@ public class LightRules {
 
     private TrafficLightRules build(String district) {
         RollupConfig.Lights l = config.lights();
+        TrafficLightRules rules = new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
+                l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
         RollupConfig.Overrides o = config.districts().get(district);
-        if (o == null) {
-            return new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
-                    l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
-        }
-        return new TrafficLightRules(o.nearDeadlineWorkingDays().orElse(l.nearDeadlineWorkingDays()),
-                o.maxDaysWithoutFeedback().orElse(l.maxDaysWithoutFeedback()),
-                o.progressTolerancePercent().orElse(l.progressTolerancePercent()),
-                o.scopeRedShare().orElse(l.scopeRedShare()), o.scopeYellowShare().orElse(l.scopeYellowShare()),
-                l.zone());
+        return o == null ? rules : rules.overriddenBy(o.nearDeadlineWorkingDays(), o.maxDaysWithoutFeedback(),
+                o.progressTolerancePercent(), o.scopeRedShare(), o.scopeYellowShare());
     }
 
     public ZoneId zone() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * THE rule that makes a task red, yellow or green, and a scope's light from its tasks' lights. Configurable per
@@ -59,6 +60,19 @@ public record TrafficLightRules(
     /** Near = 10 working days, 30 days without feedback, 10 points tolerance, scope = worst task, Asia/Shanghai. */
     public static TrafficLightRules defaults() {
         return new TrafficLightRules(10, 30, 10, 0.0, 0.0, ZoneId.of("Asia/Shanghai"));
+    }
+
+    /**
+     * These rules with the thresholds a district overrides (present values win, absent ones stay); the zone stays,
+     * one for the whole service. Both services read {@code rollup.districts.<district>.*} through this.
+     */
+    public TrafficLightRules overriddenBy(OptionalInt nearDeadlineWorkingDays, OptionalInt maxDaysWithoutFeedback,
+                                          OptionalInt progressTolerancePercent, Optional<Double> scopeRedShare,
+                                          Optional<Double> scopeYellowShare) {
+        return new TrafficLightRules(nearDeadlineWorkingDays.orElse(this.nearDeadlineWorkingDays),
+                maxDaysWithoutFeedback.orElse(this.maxDaysWithoutFeedback),
+                progressTolerancePercent.orElse(this.progressTolerancePercent),
+                scopeRedShare.orElse(this.scopeRedShare), scopeYellowShare.orElse(this.scopeYellowShare), zone);
     }
 
     public LightVerdict light(LightInput task, LocalDate today, WorkingCalendar calendar) {

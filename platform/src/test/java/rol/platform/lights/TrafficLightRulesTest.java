@@ -6,6 +6,7 @@ import rol.platform.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,6 +97,17 @@ class TrafficLightRulesTest {
         assertEquals(LightReason.ON_TRACK, rules.light(t, d("2025-06-03"), CN).reason());
         assertThrows(IllegalArgumentException.class,
                 () -> new TrafficLightRules(10, 30, 10, 1.0, 0.0, ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Test
+    void aDistrictOverridesOnlyWhatItNames() {
+        TrafficLightRules district = rules.overriddenBy(OptionalInt.of(20), OptionalInt.empty(), OptionalInt.of(0),
+                Optional.empty(), Optional.of(0.5));
+        assertEquals(new TrafficLightRules(20, 30, 0, 0.0, 0.5, rules.zone()), district);
+        assertEquals(rules, rules.overriddenBy(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> rules.overriddenBy(OptionalInt.of(-1), OptionalInt.empty(),
+                OptionalInt.empty(), Optional.empty(), Optional.empty()), "an override is checked like the rest");
     }
 
     @Test
