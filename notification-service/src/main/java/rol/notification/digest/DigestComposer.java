@@ -1,11 +1,12 @@
 package rol.notification.digest;
 
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.rollup.LightReason;
-import rol.notification.rollup.LightVerdict;
-import rol.notification.rollup.TrafficLight;
-import rol.notification.rollup.TrafficLightRules;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.LightReason;
+import rol.platform.lights.LightVerdict;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLight;
+import rol.platform.lights.TrafficLightRules;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,17 +54,17 @@ public final class DigestComposer {
         int supervised = 0;
         for (DigestTask t : tasks) {
             TaskSnapshot s = t.task();
-            if (s.state() != TaskSnapshot.State.DRAFT && s.state() != TaskSnapshot.State.CANCELLED) {
+            if (s.state() != TaskState.DRAFT && s.state() != TaskState.CANCELLED) {
                 supervised++;
             }
-            LightVerdict verdict = rules.light(s, today, calendar);
+            LightVerdict verdict = rules.light(s.lightInput(), today, calendar);
             Optional<TrafficLight> light = verdict.light();
             if (light.isPresent() && light.get() == TrafficLight.RED) {
                 red.add(line(t, verdict.reason(), calendar.workingDaysBetween(s.deadline(), today)));
             } else if (light.isPresent() && light.get() == TrafficLight.YELLOW) {
                 yellow.add(line(t, verdict.reason(), 0));
             }
-            if (t.changedAt() != null && !t.changedAt().isBefore(since) && s.state() != TaskSnapshot.State.DRAFT) {
+            if (t.changedAt() != null && !t.changedAt().isBefore(since) && s.state() != TaskState.DRAFT) {
                 changed.add(line(t, verdict.reason(), 0));
             }
         }

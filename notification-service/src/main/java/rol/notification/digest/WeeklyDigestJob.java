@@ -15,18 +15,19 @@ import jakarta.inject.Inject;
 import rol.notification.clock.TimeDrivenJob;
 import jakarta.persistence.EntityManager;
 import rol.notification.clock.TimeDrivenJob;
-import rol.notification.calendar.WorkingCalendar;
+import rol.platform.calendar.WorkingCalendar;
 import rol.notification.progress.LightRules;
 import rol.notification.clock.TimeDrivenJob;
 import rol.notification.channel.Deliveries;
 import rol.notification.clock.TimeDrivenJob;
 import rol.notification.policy.TaskSnapshot;
 import rol.notification.clock.TimeDrivenJob;
-import rol.notification.rollup.LightReason;
+import rol.platform.lights.LightReason;
 import rol.notification.clock.TimeDrivenJob;
 import rol.notification.clock.TimeDrivenJob;
 import rol.notification.subscription.Subscription;
 import rol.notification.clock.TimeDrivenJob;
+import rol.platform.lights.TaskState;
 import rol.platform.problem.Messages;
 
 import rol.notification.clock.TimeDrivenJob;
@@ -147,7 +148,7 @@ public class WeeklyDigestJob implements TimeDrivenJob {
         DigestComposer.WeeklyDigest digest = new DigestComposer(lights.forDistrict(district), calendar).compose(district, week, now,
                 tasks(district));
         String title = Messages.text("digest.title", district, week);
-        String body = weekly.data("d", digest).data("states", labels("digest.state.", TaskSnapshot.State.values()))
+        String body = weekly.data("d", digest).data("states", labels("digest.state.", TaskState.values()))
                 .data("reasons", labels("digest.reason.", LightReason.values())).render();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("isoWeek", week);
@@ -174,7 +175,7 @@ public class WeeklyDigestJob implements TimeDrivenJob {
                 .setParameter(1, district).getResultList();
         return rows.stream().map(r -> new DigestComposer.DigestTask(new TaskSnapshot(
                 (String) r[0], (String) r[1], (String) r[2], (String) r[3], (Integer) r[4],
-                TaskSnapshot.State.parse((String) r[5]), (String) r[6], Arrays.asList((String[]) r[7]),
+                TaskState.parse((String) r[5]), (String) r[6], Arrays.asList((String[]) r[7]),
                 date(r[8]), (Boolean) r[9], ((Number) r[10]).intValue(), instant(r[11]),
                 day(instant(r[12]), zone), day(instant(r[13]), zone), ((Number) r[14]).longValue()),
                 (String) r[15], instant(r[16]))).toList();

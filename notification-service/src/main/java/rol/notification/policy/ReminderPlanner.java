@@ -1,6 +1,7 @@
 package rol.notification.policy;
 
-import rol.notification.calendar.WorkingCalendar;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.TaskState;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * <p>The rules (docs/notifications.md has the long version):
  * <ul>
  *   <li>Deadline reminders (before, on the day, after, escalation) only for open tasks whose next move is the
- *       department's ({@link TaskSnapshot.State#withDepartment()}: DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, RETURNED)
+ *       department's ({@link TaskState#withDepartment()}: DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, RETURNED)
  *       and that have a deadline. The keys carry the deadline, so a changed deadline starts a new series.</li>
  *   <li>Before, on-day and after reminders form one series; each occurrence is valid from its day until the next
  *       occurrence's day (then it is stale, "7 days left" must not arrive when 1 is left). Occurrences dated before

@@ -1,5 +1,7 @@
 package rol.notification.policy;
 
+import rol.platform.lights.TaskState;
+
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -34,7 +36,7 @@ public record ReminderPolicy(
         int escalationAfterOverdueWorkingDays,
         int chaserAfterDaysWithoutFeedback,
         int chaserRepeatEveryDays,
-        Set<TaskSnapshot.State> chaserStates,
+        Set<TaskState> chaserStates,
         Map<ReminderRule, Set<Recipient>> recipients,
         QuietHours quietHours,
         ZoneId zone) {
@@ -69,8 +71,8 @@ public record ReminderPolicy(
      */
     public static ReminderPolicy defaults(String district) {
         return new ReminderPolicy(district, List.of(14, 7, 1), true, 3, 5, 30, 30,
-                EnumSet.of(TaskSnapshot.State.ACKNOWLEDGED, TaskSnapshot.State.IN_PROGRESS,
-                        TaskSnapshot.State.RETURNED),
+                EnumSet.of(TaskState.ACKNOWLEDGED, TaskState.IN_PROGRESS,
+                        TaskState.RETURNED),
                 defaultRecipients(), QuietHours.defaults(), QuietHours.CHINA);
     }
 

@@ -1,9 +1,11 @@
 package rol.notification.policy;
 
+import rol.platform.lights.LightInput;
+import rol.platform.lights.TaskState;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,7 +35,7 @@ public record TaskSnapshot(
         String workPlanId,
         String issuer,
         Integer planYear,
-        State state,
+        TaskState state,
         String leadDepartment,
         List<String> coDepartments,
         LocalDate deadline,
@@ -43,40 +45,6 @@ public record TaskSnapshot(
         LocalDate dispatchedOn,
         LocalDate closedOn,
         long version) {
-
-    /** The task states of task-service's {@code TaskState}, kept here so that this package needs nothing else. */
-    public enum State {
-        DRAFT, DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, SUBMITTED, RETURNED, CLOSED, CANCELLED;
-
-        /** The state named in an event ({@code "IN_PROGRESS"}); an unknown name is an error. */
-        public static State parse(String name) {
-            Objects.requireNonNull(name, "state");
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        }
-
-        /** CLOSED or CANCELLED: nothing happens to the task any more. */
-        public boolean terminal() {
-            return this == CLOSED || this == CANCELLED;
-        }
-
-        /** Dispatched and not finished: DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, SUBMITTED, RETURNED. */
-        public boolean open() {
-            return this != DRAFT && !terminal();
-        }
-
-        /**
-         * Open and the next move is the department's: DISPATCHED, ACKNOWLEDGED, IN_PROGRESS, RETURNED (not
-         * SUBMITTED, where the office has to verify).
-         */
-        public boolean withDepartment() {
-            return open() && this != SUBMITTED;
-        }
-
-        /** The department is working on it: ACKNOWLEDGED, IN_PROGRESS, RETURNED (as task-service's underWay). */
-        public boolean underWay() {
-            return this == ACKNOWLEDGED || this == IN_PROGRESS || this == RETURNED;
-        }
-    }
 
     public TaskSnapshot {
         Objects.requireNonNull(taskId, "taskId");
@@ -88,7 +56,12 @@ public record TaskSnapshot(
         }
     }
 
-    public TaskSnapshot withState(State newState) {
+    /** What the traffic-light rule ({@code rol.platform.lights.TrafficLightRules}) reads of this task. */
+    public LightInput lightInput() {
+        return new LightInput(state, deadline, percent, lastFeedbackAt, dispatchedOn, closedOn);
+    }
+
+    public TaskSnapshot withState(TaskState newState) {
         return new TaskSnapshot(taskId, district, workPlanId, issuer, planYear, newState, leadDepartment,
                 coDepartments, deadline, keySupervision, percent, lastFeedbackAt, dispatchedOn, closedOn, version + 1);
     }
@@ -105,12 +78,12 @@ public record TaskSnapshot(
     }
 
     public TaskSnapshot withDispatch(String lead, List<String> co, LocalDate newDeadline, LocalDate on) {
-        return new TaskSnapshot(taskId, district, workPlanId, issuer, planYear, State.DISPATCHED, lead, co,
+        return new TaskSnapshot(taskId, district, workPlanId, issuer, planYear, TaskState.DISPATCHED, lead, co,
                 newDeadline, keySupervision, percent, lastFeedbackAt, on, closedOn, version + 1);
     }
 
     public TaskSnapshot withClosedOn(LocalDate on) {
-        return new TaskSnapshot(taskId, district, workPlanId, issuer, planYear, State.CLOSED, leadDepartment,
+        return new TaskSnapshot(taskId, district, workPlanId, issuer, planYear, TaskState.CLOSED, leadDepartment,
                 coDepartments, deadline, keySupervision, percent, lastFeedbackAt, dispatchedOn, on, version + 1);
     }
 }

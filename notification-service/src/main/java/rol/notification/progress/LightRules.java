@@ -2,15 +2,16 @@ package rol.notification.progress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import rol.notification.calendar.WorkingCalendar;
-import rol.notification.readmodel.TaskSnapshots;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.rollup.LightReason;
+import rol.notification.readmodel.TaskSnapshots;
 import rol.notification.rollup.Rollup;
 import rol.notification.rollup.ScopeTotals;
-import rol.notification.rollup.TrafficLight;
-import rol.notification.rollup.TrafficLightRules;
+import rol.platform.calendar.WorkingCalendar;
 import rol.platform.event.task.TaskV1;
+import rol.platform.lights.LightInput;
+import rol.platform.lights.LightReason;
+import rol.platform.lights.TrafficLight;
+import rol.platform.lights.TrafficLightRules;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,16 +50,11 @@ public class LightRules {
 
     private TrafficLightRules build(String district) {
         RollupConfig.Lights l = config.lights();
+        TrafficLightRules rules = new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
+                l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
         RollupConfig.Overrides o = config.districts().get(district);
-        if (o == null) {
-            return new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
-                    l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
-        }
-        return new TrafficLightRules(o.nearDeadlineWorkingDays().orElse(l.nearDeadlineWorkingDays()),
-                o.maxDaysWithoutFeedback().orElse(l.maxDaysWithoutFeedback()),
-                o.progressTolerancePercent().orElse(l.progressTolerancePercent()),
-                o.scopeRedShare().orElse(l.scopeRedShare()), o.scopeYellowShare().orElse(l.scopeYellowShare()),
-                l.zone());
+        return o == null ? rules : rules.overriddenBy(o.nearDeadlineWorkingDays(), o.maxDaysWithoutFeedback(),
+                o.progressTolerancePercent(), o.scopeRedShare(), o.scopeYellowShare());
     }
 
     public ZoneId zone() {
@@ -71,7 +67,8 @@ public class LightRules {
 
     public Evaluation evaluate(TaskSnapshot task, LocalDate today) {
         TrafficLightRules rules = forDistrict(task.district());
-        return new Evaluation(rules.light(task, today, calendar).reason(), rules.nextChange(task, today, calendar));
+        LightInput input = task.lightInput();
+        return new Evaluation(rules.light(input, today, calendar).reason(), rules.nextChange(input, today, calendar));
     }
 
     /** The scope's own light from its counters, under its district's rules. */

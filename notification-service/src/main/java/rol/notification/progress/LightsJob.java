@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import rol.notification.clock.TimeDrivenJob;
 import rol.notification.policy.TaskSnapshot;
 import rol.notification.clock.TimeDrivenJob;
-import rol.notification.rollup.LightReason;
+import rol.platform.lights.LightReason;
 import rol.notification.clock.TimeDrivenJob;
 import rol.notification.rollup.ScopeTotals;
 

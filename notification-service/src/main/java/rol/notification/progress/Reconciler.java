@@ -1,15 +1,15 @@
 package rol.notification.progress;
 
-import java.util.Objects;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.rollup.LightReason;
 import rol.notification.rollup.Rollup;
 import rol.notification.rollup.ScopeTotals;
+import rol.platform.lights.LightReason;
 
+import java.util.Objects;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,5 @@
 package rol.notification.progress;
 
-import rol.platform.problem.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import rol.notification.rollup.Ranking;
 import rol.notification.rollup.ScopeKey;
 import rol.notification.rollup.ScopeTotals;
-import rol.notification.rollup.TrafficLightRules;
+import rol.platform.lights.TrafficLightRules;
+import rol.platform.problem.Messages;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;

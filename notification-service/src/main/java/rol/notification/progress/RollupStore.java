@@ -1,19 +1,20 @@
 package rol.notification.progress;
 
-import java.util.OptionalDouble;
-import rol.notification.rollup.ScopeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.rollup.LightReason;
+import rol.notification.rollup.ScopeKind;
 import rol.notification.rollup.ScopeTotals;
-import rol.notification.rollup.TrafficLight;
 import rol.platform.event.Topics;
 import rol.platform.event.rollup.RollupUpdatedV1;
+import rol.platform.lights.LightReason;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLight;
 import rol.platform.quarkus.OutboxWriter;
 
+import java.util.OptionalDouble;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,7 +74,7 @@ public class RollupStore {
     private static List<String> counters() {
         List<String> c = new ArrayList<>();
         c.add("tasks");
-        for (TaskSnapshot.State s : TaskSnapshot.State.values()) {
+        for (TaskState s : TaskState.values()) {
             c.add(s.name().toLowerCase());
         }
         c.addAll(List.of("supervised", "closed_on_time", "overdue", "percent_sum"));
@@ -221,7 +222,7 @@ public class RollupStore {
     private static long[] values(ScopeTotals t) {
         List<Long> v = new ArrayList<>();
         v.add(t.tasks());
-        for (TaskSnapshot.State s : TaskSnapshot.State.values()) {
+        for (TaskState s : TaskState.values()) {
             v.add(t.count(s));
         }
         v.addAll(List.of(t.supervised(), t.closedOnTime(), t.overdue(), t.percentSum()));
@@ -234,8 +235,8 @@ public class RollupStore {
     private static ScopeTotals totals(ResultSet rs, int first) throws SQLException {
         int i = first;
         long tasks = rs.getLong(i++);
-        Map<TaskSnapshot.State, Long> byState = new EnumMap<>(TaskSnapshot.State.class);
-        for (TaskSnapshot.State s : TaskSnapshot.State.values()) {
+        Map<TaskState, Long> byState = new EnumMap<>(TaskState.class);
+        for (TaskState s : TaskState.values()) {
             byState.put(s, rs.getLong(i++));
         }
         long supervised = rs.getLong(i++);
@@ -246,7 +247,7 @@ public class RollupStore {
         for (TrafficLight l : TrafficLight.values()) {
             lights.put(l, rs.getLong(i++));
         }
-        return new ScopeTotals(tasks, byState, supervised, byState.get(TaskSnapshot.State.CLOSED), closedOnTime,
+        return new ScopeTotals(tasks, byState, supervised, byState.get(TaskState.CLOSED), closedOnTime,
                 overdue, percentSum, lights);
     }
 

@@ -3,6 +3,7 @@ package rol.notification.progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import rol.notification.policy.TaskSnapshot;
+import rol.platform.lights.TaskState;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -27,7 +28,7 @@ public class TaskRows {
         Array co = rs.getArray(8);
         OffsetDateTime feedback = rs.getObject(12, OffsetDateTime.class);
         return new TaskSnapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                (Integer) rs.getObject(5), TaskSnapshot.State.parse(rs.getString(6)), rs.getString(7),
+                (Integer) rs.getObject(5), TaskState.parse(rs.getString(6)), rs.getString(7),
                 co == null ? List.of() : List.of((String[]) co.getArray()), rs.getObject(9, LocalDate.class),
                 rs.getBoolean(10), rs.getInt(11), feedback == null ? null : feedback.toInstant(),
                 rules.day(rs.getObject(13, OffsetDateTime.class)), rules.day(rs.getObject(14, OffsetDateTime.class)),

@@ -2,6 +2,7 @@ package rol.notification.readmodel;
 
 import rol.notification.policy.TaskSnapshot;
 import rol.platform.event.task.TaskV1;
+import rol.platform.lights.TaskState;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -14,7 +15,7 @@ public final class TaskSnapshots {
 
     public static TaskSnapshot of(TaskV1 t, ZoneId zone) {
         return new TaskSnapshot(t.taskId(), t.district(), t.workPlanId(), t.issuer(), t.planYear(),
-                TaskSnapshot.State.parse(t.state()), t.leadDepartment(), t.coDepartments(), t.deadline(),
+                TaskState.parse(t.state()), t.leadDepartment(), t.coDepartments(), t.deadline(),
                 t.keySupervision(), t.percent(),
                 t.lastFeedbackAt() == null ? null : t.lastFeedbackAt().toInstant(),
                 day(t.dispatchedAt(), zone), day(t.closedAt(), zone), t.version());

@@ -1,7 +1,10 @@
 package rol.notification.rollup;
 
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.policy.TaskSnapshot;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLight;
+import rol.platform.lights.TrafficLightRules;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -106,22 +109,22 @@ public final class Rollup {
      * counted last (with the light it had then) and adding the new one.
      */
     public static ScopeTotals unit(TaskSnapshot t, TrafficLight light) {
-        TaskSnapshot.State s = t.state();
-        boolean supervised = s != TaskSnapshot.State.DRAFT && s != TaskSnapshot.State.CANCELLED;
-        boolean closed = s == TaskSnapshot.State.CLOSED;
-        Map<TaskSnapshot.State, Long> byState = new EnumMap<>(TaskSnapshot.State.class);
+        TaskState s = t.state();
+        boolean supervised = s != TaskState.DRAFT && s != TaskState.CANCELLED;
+        boolean closed = s == TaskState.CLOSED;
+        Map<TaskState, Long> byState = new EnumMap<>(TaskState.class);
         byState.put(s, 1L);
         Map<TrafficLight, Long> lights = new EnumMap<>(TrafficLight.class);
         if (light != null) {
             lights.put(light, 1L);
         }
         return new ScopeTotals(1, byState, supervised ? 1 : 0, closed ? 1 : 0,
-                TrafficLightRules.closedOnTime(t) ? 1 : 0, light == TrafficLight.RED ? 1 : 0,
+                TrafficLightRules.closedOnTime(t.lightInput()) ? 1 : 0, light == TrafficLight.RED ? 1 : 0,
                 supervised ? (closed ? 100 : t.percent()) : 0, lights);
     }
 
     private void add(TaskSnapshot t, int sign) {
-        ScopeTotals unit = unit(t, rules.light(t, today, calendar).light().orElse(null));
+        ScopeTotals unit = unit(t, rules.light(t.lightInput(), today, calendar).light().orElse(null));
         for (ScopeKey key : ScopeKey.of(t)) {
             Counters k = counters.computeIfAbsent(key, x -> new Counters());
             k.add(unit, sign);
@@ -140,7 +143,7 @@ public final class Rollup {
 
     private static final class Counters {
         long tasks;
-        final long[] byState = new long[TaskSnapshot.State.values().length];
+        final long[] byState = new long[TaskState.values().length];
         long supervised;
         long closed;
         long closedOnTime;
@@ -174,8 +177,8 @@ public final class Rollup {
         }
 
         ScopeTotals totals() {
-            Map<TaskSnapshot.State, Long> s = new EnumMap<>(TaskSnapshot.State.class);
-            for (TaskSnapshot.State st : TaskSnapshot.State.values()) {
+            Map<TaskState, Long> s = new EnumMap<>(TaskState.class);
+            for (TaskState st : TaskState.values()) {
                 s.put(st, byState[st.ordinal()]);
             }
             Map<TrafficLight, Long> l = new EnumMap<>(TrafficLight.class);

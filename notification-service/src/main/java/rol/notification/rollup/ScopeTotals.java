@@ -1,6 +1,9 @@
 package rol.notification.rollup;
 
 import rol.notification.policy.TaskSnapshot;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLight;
+import rol.platform.lights.TrafficLightRules;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -22,7 +25,7 @@ import java.util.OptionalDouble;
  */
 public record ScopeTotals(
         long tasks,
-        Map<TaskSnapshot.State, Long> byState,
+        Map<TaskState, Long> byState,
         long supervised,
         long closed,
         long closedOnTime,
@@ -31,7 +34,7 @@ public record ScopeTotals(
         Map<TrafficLight, Long> lights) {
 
     public ScopeTotals {
-        byState = Collections.unmodifiableMap(new EnumMap<>(nonZero(byState, TaskSnapshot.State.class)));
+        byState = Collections.unmodifiableMap(new EnumMap<>(nonZero(byState, TaskState.class)));
         lights = Collections.unmodifiableMap(new EnumMap<>(nonZero(lights, TrafficLight.class)));
     }
 
@@ -45,7 +48,7 @@ public record ScopeTotals(
         return out;
     }
 
-    public long count(TaskSnapshot.State state) {
+    public long count(TaskState state) {
         return byState.getOrDefault(state, 0L);
     }
 
@@ -75,7 +78,7 @@ public record ScopeTotals(
 
     /** These counters plus {@code sign} times {@code other} (a delta may be negative). */
     public ScopeTotals plus(ScopeTotals other, int sign) {
-        Map<TaskSnapshot.State, Long> s = new EnumMap<>(TaskSnapshot.State.class);
+        Map<TaskState, Long> s = new EnumMap<>(TaskState.class);
         s.putAll(byState);
         other.byState.forEach((k, v) -> s.merge(k, sign * v, Long::sum));
         Map<TrafficLight, Long> l = new EnumMap<>(TrafficLight.class);

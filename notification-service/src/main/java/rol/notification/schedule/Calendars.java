@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import rol.notification.calendar.HolidayCalendarLoader;
-import rol.notification.calendar.WorkingCalendar;
+import rol.platform.calendar.HolidayCalendarLoader;
+import rol.platform.calendar.WorkingCalendar;
 
 import java.nio.file.Path;
 import java.util.Optional;

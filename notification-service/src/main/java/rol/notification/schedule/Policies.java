@@ -9,6 +9,7 @@ import rol.notification.policy.ReminderPolicies;
 import rol.notification.policy.ReminderPolicy;
 import rol.notification.policy.ReminderRule;
 import rol.notification.policy.TaskSnapshot;
+import rol.platform.lights.TaskState;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -47,7 +48,7 @@ public class Policies {
         ZoneId zone = d.zone().map(ZoneId::of).orElse(base.zone());
         QuietHours quiet = new QuietHours(d.quietStart().map(LocalTime::parse).orElse(q.start()),
                 d.quietEnd().map(LocalTime::parse).orElse(q.end()), d.zone().isPresent() ? zone : q.zone());
-        Set<TaskSnapshot.State> chaserStates = d.chaserStates().orElse(base.chaserStates());
+        Set<TaskState> chaserStates = d.chaserStates().orElse(base.chaserStates());
         return new ReminderPolicy(base.district(),
                 d.beforeDeadlineWorkingDays().orElse(base.beforeDeadlineWorkingDays()),
                 d.onDeadline().orElse(base.onDeadline()),

@@ -3,6 +3,7 @@ package rol.notification.schedule;
 import io.smallrye.config.ConfigMapping;
 import rol.notification.policy.Recipient;
 import rol.notification.policy.TaskSnapshot;
+import rol.platform.lights.TaskState;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public interface PolicyConfig {
 
         OptionalInt chaserRepeatEveryDays();
 
-        Optional<Set<TaskSnapshot.State>> chaserStates();
+        Optional<Set<TaskState>> chaserStates();
 
         /** by rule name in lower case with hyphens ({@code before-deadline}, {@code escalation} …) */
         Map<String, Set<Recipient>> recipients();

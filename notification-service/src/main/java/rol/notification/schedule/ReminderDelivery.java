@@ -2,13 +2,13 @@ package rol.notification.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.notice.Addressee;
 import rol.notification.notice.NoticeCreated;
 import rol.notification.notice.NoticeTexts;
 import rol.notification.notice.Notices;
 import rol.notification.notice.RecipientConfig;
 import rol.notification.policy.ReminderPolicy;
+import rol.platform.calendar.WorkingCalendar;
 import rol.platform.event.task.TaskV1;
 
 import java.sql.Connection;

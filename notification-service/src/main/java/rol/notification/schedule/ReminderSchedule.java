@@ -1,19 +1,19 @@
 package rol.notification.schedule;
 
-import rol.notification.readmodel.TaskSnapshots;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.policy.PlannedReminder;
 import rol.notification.policy.ReminderPlanner;
 import rol.notification.policy.ReminderPolicy;
 import rol.notification.policy.ReminderRule;
 import rol.notification.policy.TaskSnapshot;
 import rol.notification.readmodel.TaskChanged;
-import rol.platform.event.task.TaskExtensionDecidedV1;
+import rol.notification.readmodel.TaskSnapshots;
+import rol.platform.calendar.WorkingCalendar;
 import rol.platform.event.task.TaskDispatchedV1;
+import rol.platform.event.task.TaskExtensionDecidedV1;
 import rol.platform.event.task.TaskReturnedV1;
 import rol.platform.event.task.TaskV1;
 

@@ -1,6 +1,5 @@
 package rol.notification.clock;
 
-import rol.testsupport.As;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -9,10 +8,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import rol.notification.TaskEvents;
-import rol.notification.calendar.WorkingCalendar;
+import rol.platform.calendar.WorkingCalendar;
 import rol.platform.event.task.TaskDispatchedV1;
 import rol.platform.event.task.TaskV1;
 import rol.platform.quarkus.MovableClock;
+import rol.testsupport.As;
 import rol.testsupport.StackResource;
 
 import java.time.Duration;

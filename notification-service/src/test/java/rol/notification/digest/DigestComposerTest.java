@@ -1,12 +1,12 @@
 package rol.notification.digest;
 
 import org.junit.jupiter.api.Test;
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.digest.DigestComposer.DigestTask;
 import rol.notification.digest.DigestComposer.Line;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.policy.TaskSnapshot.State;
-import rol.notification.rollup.TrafficLightRules;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLightRules;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ class DigestComposerTest {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
     }
 
-    private static DigestTask task(String id, State state, String deadline, int percent, String lastFeedback,
+    private static DigestTask task(String id, TaskState state, String deadline, int percent, String lastFeedback,
                                    String changedAt) {
         TaskSnapshot s = new TaskSnapshot(id, "licheng", "wp-1", "某区司法局", 2025, state, "judicial-bureau",
                 List.of(), deadline == null ? null : LocalDate.parse(deadline), false, percent,
@@ -40,12 +40,12 @@ class DigestComposerTest {
     @Test
     void redIsOverdueWithWorkingDaysYellowHasItsReasonChangedIsThePastSevenDays() {
         var digest = composer.compose("licheng", "2025-W27", NOW, List.of(
-                task("a", State.IN_PROGRESS, "2025-06-20", 40, "2025-06-10T10:00", "2025-06-10T10:00"),
-                task("b", State.IN_PROGRESS, "2025-06-27", 40, "2025-06-25T10:00", "2025-06-25T10:00"),
-                task("c", State.IN_PROGRESS, "2025-12-31", 10, "2025-04-01T10:00", "2025-04-01T10:00"),
-                task("d", State.IN_PROGRESS, "2025-12-31", 30, "2025-06-29T10:00", "2025-06-29T10:00"),
-                task("e", State.CLOSED, "2025-06-30", 100, "2025-06-24T10:00", "2025-06-23T08:30"),
-                task("f", State.DRAFT, null, 0, null, "2025-06-29T10:00")));
+                task("a", TaskState.IN_PROGRESS, "2025-06-20", 40, "2025-06-10T10:00", "2025-06-10T10:00"),
+                task("b", TaskState.IN_PROGRESS, "2025-06-27", 40, "2025-06-25T10:00", "2025-06-25T10:00"),
+                task("c", TaskState.IN_PROGRESS, "2025-12-31", 10, "2025-04-01T10:00", "2025-04-01T10:00"),
+                task("d", TaskState.IN_PROGRESS, "2025-12-31", 30, "2025-06-29T10:00", "2025-06-29T10:00"),
+                task("e", TaskState.CLOSED, "2025-06-30", 100, "2025-06-24T10:00", "2025-06-23T08:30"),
+                task("f", TaskState.DRAFT, null, 0, null, "2025-06-29T10:00")));
         assertEquals(List.of("a", "b"), digest.red().stream().map(Line::taskId).toList(), "longest overdue first");
         // 2025-06-20 (Fri) to 2025-06-30 (Mon): 06-23..27 and 06-30 are working days
         assertEquals(6, digest.red().get(0).overdueWorkingDays());

@@ -1,7 +1,8 @@
 package rol.notification.policy;
 
 import org.junit.jupiter.api.Test;
-import rol.notification.calendar.WorkingCalendar;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.TaskState;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +28,8 @@ class ReminderPlannerTest {
 
     /** Acknowledged on 5/8, first (and only) feedback 30% on 2025-05-19 10:00 Beijing time. */
     private static TaskSnapshot inProgress() {
-        return Tasks.dispatched().withState(TaskSnapshot.State.ACKNOWLEDGED)
-                .withState(TaskSnapshot.State.IN_PROGRESS).withFeedback(30, at("2025-05-19T10:00"));
+        return Tasks.dispatched().withState(TaskState.ACKNOWLEDGED)
+                .withState(TaskState.IN_PROGRESS).withFeedback(30, at("2025-05-19T10:00"));
     }
 
     private List<String> keys(TaskSnapshot t, Instant now) {
@@ -92,17 +93,17 @@ class ReminderPlannerTest {
     void closingOrCancellingWithdrawsEverything() {
         Instant now = morning("2025-07-09");
         assertEquals(List.of(), keys(inProgress().withClosedOn(d("2025-07-09")), now));
-        assertEquals(List.of(), keys(inProgress().withState(TaskSnapshot.State.CANCELLED), now));
+        assertEquals(List.of(), keys(inProgress().withState(TaskState.CANCELLED), now));
     }
 
     @Test
     void aSubmittedTaskWaitsForTheOfficeWithoutReminders() {
-        assertEquals(List.of(), keys(inProgress().withState(TaskSnapshot.State.SUBMITTED), morning("2025-06-19")));
+        assertEquals(List.of(), keys(inProgress().withState(TaskState.SUBMITTED), morning("2025-06-19")));
     }
 
     @Test
     void aDraftOrATaskWithoutDeadlineGetsNoDeadlineReminders() {
-        TaskSnapshot draft = Tasks.dispatched().withState(TaskSnapshot.State.DRAFT);
+        TaskSnapshot draft = Tasks.dispatched().withState(TaskState.DRAFT);
         assertEquals(List.of(), keys(draft, morning("2025-06-19")));
         assertEquals(List.of("chaser:2025-05-19:1"), keys(inProgress().withDeadline(null), morning("2025-06-01")));
     }
@@ -156,7 +157,7 @@ class ReminderPlannerTest {
 
     @Test
     void acknowledgedTaskWithoutFeedbackIsChasedFromItsDispatchDay() {
-        TaskSnapshot ack = Tasks.dispatched().withState(TaskSnapshot.State.ACKNOWLEDGED);
+        TaskSnapshot ack = Tasks.dispatched().withState(TaskState.ACKNOWLEDGED);
         PlannedReminder c = find(planner.plan(ack, morning("2025-06-05"), CN), "chaser:2025-05-06:1");
         assertEquals(d("2025-06-05"), c.dueOn());
         assertFalse(keys(Tasks.dispatched(), morning("2025-06-05")).stream().anyMatch(k -> k.startsWith("chaser")),
@@ -183,7 +184,7 @@ class ReminderPlannerTest {
         ReminderPolicies policies = new ReminderPolicies(List.of(siming));
         assertEquals(siming, policies.forDistrict("siming"));
         assertEquals(ReminderPolicy.defaults("licheng"), policies.forDistrict("licheng"));
-        TaskSnapshot t = new TaskSnapshot("t-9", "siming", "wp", null, null, TaskSnapshot.State.IN_PROGRESS, "x",
+        TaskSnapshot t = new TaskSnapshot("t-9", "siming", "wp", null, null, TaskState.IN_PROGRESS, "x",
                 List.of("y"), d("2025-06-30"), false, 10, null, d("2025-05-06"), null, 1);
         List<PlannedReminder> plan = new ReminderPlanner(siming).plan(t, morning("2025-05-20"), CN);
         assertEquals(1, plan.size(), plan.toString());
@@ -202,8 +203,8 @@ class ReminderPlannerTest {
     @Test
     void aTaskLifePlannedEveryMorningSendsEachReminderOnceOnItsDay() {
         Map<LocalDate, Function<TaskSnapshot, TaskSnapshot>> events = Map.of(
-                d("2025-05-08"), t -> t.withState(TaskSnapshot.State.ACKNOWLEDGED),
-                d("2025-05-19"), t -> t.withState(TaskSnapshot.State.IN_PROGRESS)
+                d("2025-05-08"), t -> t.withState(TaskState.ACKNOWLEDGED),
+                d("2025-05-19"), t -> t.withState(TaskState.IN_PROGRESS)
                         .withFeedback(30, at("2025-05-19T10:00")),
                 d("2025-07-15"), t -> t.withClosedOn(d("2025-07-15")));
         Map<String, LocalDate> sent = simulate(events, Set.of());
@@ -223,7 +224,7 @@ class ReminderPlannerTest {
     @Test
     void aMissedDayIsCaughtUpWhileStillValidAndDroppedOnceStale() {
         Map<LocalDate, Function<TaskSnapshot, TaskSnapshot>> events = Map.of(
-                d("2025-05-19"), t -> t.withState(TaskSnapshot.State.IN_PROGRESS)
+                d("2025-05-19"), t -> t.withState(TaskState.IN_PROGRESS)
                         .withFeedback(30, at("2025-05-19T10:00")),
                 d("2025-06-20"), t -> t.withFeedback(50, at("2025-06-20T10:00")),
                 d("2025-07-01"), t -> t.withClosedOn(d("2025-07-01")));

@@ -1,5 +1,7 @@
 package rol.notification.policy;
 
+import rol.platform.lights.TaskState;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,7 +29,7 @@ final class Tasks {
 
     /** A task dispatched on 2025-05-06 to sfj (with gaj) for 2025-06-30, not yet acknowledged. */
     static TaskSnapshot dispatched() {
-        return new TaskSnapshot("t-1", "licheng", "wp-1", "鲤城区司法局", 2025, TaskSnapshot.State.DISPATCHED,
+        return new TaskSnapshot("t-1", "licheng", "wp-1", "鲤城区司法局", 2025, TaskState.DISPATCHED,
                 "sfj", List.of("gaj"), d("2025-06-30"), false, 0, null, d("2025-05-06"), null, 2);
     }
 }

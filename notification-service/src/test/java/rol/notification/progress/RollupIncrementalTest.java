@@ -7,17 +7,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.policy.TaskSnapshot;
 import rol.notification.readmodel.TaskEventsHandler;
-import rol.notification.rollup.LightReason;
 import rol.notification.rollup.Rollup;
 import rol.notification.rollup.ScopeKey;
 import rol.notification.rollup.ScopeTotals;
-import rol.notification.rollup.TrafficLight;
-import rol.notification.rollup.TrafficLightRules;
+import rol.platform.calendar.WorkingCalendar;
 import rol.platform.event.EventJson;
 import rol.platform.event.task.TaskV1;
+import rol.platform.lights.LightReason;
+import rol.platform.lights.TrafficLight;
+import rol.platform.lights.TrafficLightRules;
 import rol.platform.quarkus.MovableClock;
 import rol.testsupport.StackResource;
 
@@ -164,7 +164,7 @@ class RollupIncrementalTest {
         }
         Map<String, String> lights = lights(district);
         for (TaskSnapshot s : snapshots) {
-            LightReason want = RULES.light(s, today, CN).reason();
+            LightReason want = RULES.light(s.lightInput(), today, CN).reason();
             assertEquals(want.name(), lights.get(s.taskId()), when + ": light of " + s);
         }
     }

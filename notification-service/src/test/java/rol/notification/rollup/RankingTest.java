@@ -1,9 +1,10 @@
 package rol.notification.rollup;
 
 import org.junit.jupiter.api.Test;
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.policy.TaskSnapshot.State;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLightRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +20,16 @@ class RankingTest {
 
     private void add(String dept, int onTime, int late, int overdue, int open) {
         for (int i = 0; i < onTime; i++) {
-            tasks.add(task("t" + n++, dept, State.IN_PROGRESS, 100).withClosedOn(d("2025-06-30")));
+            tasks.add(task("t" + n++, dept, TaskState.IN_PROGRESS, 100).withClosedOn(d("2025-06-30")));
         }
         for (int i = 0; i < late; i++) {
-            tasks.add(task("t" + n++, dept, State.IN_PROGRESS, 100).withClosedOn(d("2025-07-01")));
+            tasks.add(task("t" + n++, dept, TaskState.IN_PROGRESS, 100).withClosedOn(d("2025-07-01")));
         }
         for (int i = 0; i < overdue; i++) {
-            tasks.add(task("t" + n++, dept, State.IN_PROGRESS, 50));
+            tasks.add(task("t" + n++, dept, TaskState.IN_PROGRESS, 50));
         }
         for (int i = 0; i < open; i++) {
-            tasks.add(task("t" + n++, dept, State.IN_PROGRESS, 50).withDeadline(d("2025-12-31")));
+            tasks.add(task("t" + n++, dept, TaskState.IN_PROGRESS, 50).withDeadline(d("2025-12-31")));
         }
     }
 
@@ -41,7 +42,7 @@ class RankingTest {
         add("d", 0, 0, 0, 3);   // nothing closed, no overdue
         add("e", 0, 0, 2, 1);   // nothing closed, 2 overdue
         add("h", 3, 0, 0, 0);   // all closed: first
-        tasks.add(task("t-draft", "f", State.DRAFT, 0)); // f has nothing supervised: not ranked
+        tasks.add(task("t-draft", "f", TaskState.DRAFT, 0)); // f has nothing supervised: not ranked
         Rollup r = Rollup.recount(tasks, d("2025-07-09"), WorkingCalendar.chinaDefault(), TrafficLightRules.defaults());
 
         List<Ranking.Entry> ranking = Ranking.departments(r, "licheng");

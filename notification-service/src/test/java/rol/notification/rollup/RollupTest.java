@@ -1,9 +1,11 @@
 package rol.notification.rollup;
 
 import org.junit.jupiter.api.Test;
-import rol.notification.calendar.WorkingCalendar;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.policy.TaskSnapshot.State;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLight;
+import rol.platform.lights.TrafficLightRules;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,19 +31,19 @@ class RollupTest {
     @Test
     void countsFollowTheDocumentedDefinitions() {
         List<TaskSnapshot> tasks = List.of(
-                task("1", "sfj", State.IN_PROGRESS, 40),                          // overdue, red
-                task("2", "sfj", State.IN_PROGRESS, 60).withDeadline(d("2025-12-31")), // green
-                task("3", "sfj", State.IN_PROGRESS, 90).withClosedOn(d("2025-06-30")),  // closed on time
-                task("4", "sfj", State.IN_PROGRESS, 90).withClosedOn(d("2025-07-02")),  // closed late
-                task("5", "sfj", State.CANCELLED, 10),
-                task("6", "sfj", State.DRAFT, 0));
+                task("1", "sfj", TaskState.IN_PROGRESS, 40),                          // overdue, red
+                task("2", "sfj", TaskState.IN_PROGRESS, 60).withDeadline(d("2025-12-31")), // green
+                task("3", "sfj", TaskState.IN_PROGRESS, 90).withClosedOn(d("2025-06-30")),  // closed on time
+                task("4", "sfj", TaskState.IN_PROGRESS, 90).withClosedOn(d("2025-07-02")),  // closed late
+                task("5", "sfj", TaskState.CANCELLED, 10),
+                task("6", "sfj", TaskState.DRAFT, 0));
         Rollup r = Rollup.recount(tasks, TODAY, CN, RULES);
         ScopeTotals sfj = r.totals(new ScopeKey("licheng", ScopeKind.DEPARTMENT, "sfj")).orElseThrow();
         assertEquals(6, sfj.tasks());
-        assertEquals(2, sfj.count(State.IN_PROGRESS));
-        assertEquals(2, sfj.count(State.CLOSED));
-        assertEquals(Map.of(State.IN_PROGRESS, 2L, State.CLOSED, 2L, State.CANCELLED, 1L, State.DRAFT, 1L),
-                sfj.byState());
+        assertEquals(2, sfj.count(TaskState.IN_PROGRESS));
+        assertEquals(2, sfj.count(TaskState.CLOSED));
+        assertEquals(Map.of(TaskState.IN_PROGRESS, 2L, TaskState.CLOSED, 2L, TaskState.CANCELLED, 1L,
+                TaskState.DRAFT, 1L), sfj.byState());
         assertEquals(4, sfj.supervised());
         assertEquals(0.5, sfj.completionRate().orElseThrow(), 1e-9);
         assertEquals(0.5, sfj.onTimeRate().orElseThrow(), 1e-9);
@@ -59,7 +61,7 @@ class RollupTest {
     @Test
     void emptyScopesDisappearAndRatesAreEmptyWithoutABase() {
         Rollup r = new Rollup(TODAY, CN, RULES);
-        TaskSnapshot draft = task("1", "sfj", State.DRAFT, 0);
+        TaskSnapshot draft = task("1", "sfj", TaskState.DRAFT, 0);
         r.apply(null, draft);
         ScopeTotals t = r.totals(ScopeKey.district("licheng")).orElseThrow();
         assertTrue(t.completionRate().isEmpty());
@@ -77,9 +79,9 @@ class RollupTest {
     void applyingFromASnapshotNeverCountedIsAnError() {
         Rollup r = new Rollup(TODAY, CN, RULES);
         assertThrows(IllegalStateException.class,
-                () -> r.apply(task("1", "sfj", State.IN_PROGRESS, 10), task("1", "sfj", State.IN_PROGRESS, 20)));
+                () -> r.apply(task("1", "sfj", TaskState.IN_PROGRESS, 10), task("1", "sfj", TaskState.IN_PROGRESS, 20)));
         assertThrows(IllegalArgumentException.class,
-                () -> r.apply(task("1", "sfj", State.DRAFT, 0), task("2", "sfj", State.DRAFT, 0)));
+                () -> r.apply(task("1", "sfj", TaskState.DRAFT, 0), task("2", "sfj", TaskState.DRAFT, 0)));
     }
 
     @Test
@@ -98,7 +100,7 @@ class RollupTest {
             if (old == null) {
                 next = new TaskSnapshot(id, random.nextInt(8) == 0 ? "siming" : "licheng",
                         plans[random.nextInt(plans.length)], issuers[random.nextInt(issuers.length)],
-                        years[random.nextInt(years.length)], State.DRAFT, null, List.of(), null, false, 0, null, null,
+                        years[random.nextInt(years.length)], TaskState.DRAFT, null, List.of(), null, false, 0, null, null,
                         null, 1);
             } else {
                 next = change(old, random, departments);
@@ -133,15 +135,15 @@ class RollupTest {
                         List.of(departments[random.nextInt(departments.length)]), deadline,
                         TODAY.minusDays(60 + random.nextInt(30)));
             case 1:
-                return t.withState(State.ACKNOWLEDGED);
+                return t.withState(TaskState.ACKNOWLEDGED);
             case 2:
-                return t.withState(State.IN_PROGRESS).withFeedback(random.nextInt(101), feedback);
+                return t.withState(TaskState.IN_PROGRESS).withFeedback(random.nextInt(101), feedback);
             case 3:
-                return t.withState(random.nextBoolean() ? State.SUBMITTED : State.RETURNED);
+                return t.withState(random.nextBoolean() ? TaskState.SUBMITTED : TaskState.RETURNED);
             case 4:
                 return t.withClosedOn(random.nextInt(5) == 0 ? null : TODAY.minusDays(random.nextInt(40)));
             case 5:
-                return t.withState(State.CANCELLED);
+                return t.withState(TaskState.CANCELLED);
             case 6:
                 return t.withDeadline(random.nextInt(6) == 0 ? null : deadline);
             case 7:
@@ -150,5 +152,23 @@ class RollupTest {
                 return t.withDispatch(departments[random.nextInt(departments.length)], t.coDepartments(),
                         t.deadline(), t.dispatchedOn());
         }
+    }
+
+    @Test
+    void unitsAddUpToARecount() {
+        List<TaskSnapshot> tasks = List.of(task("1", "sfj", TaskState.IN_PROGRESS, 40),
+                task("2", "sfj", TaskState.IN_PROGRESS, 60).withDeadline(d("2025-12-31")),
+                task("3", "sfj", TaskState.IN_PROGRESS, 90).withClosedOn(d("2025-06-30")),
+                task("4", "sfj", TaskState.DRAFT, 0));
+        ScopeTotals sum = ScopeTotals.ZERO;
+        for (TaskSnapshot t : tasks) {
+            sum = sum.plus(Rollup.unit(t, RULES.light(t.lightInput(), TODAY, CN).light().orElse(null)), +1);
+        }
+        assertEquals(Rollup.recount(tasks, TODAY, CN, RULES).totals(ScopeKey.district("licheng")).orElseThrow(), sum);
+        ScopeTotals back = sum;
+        for (TaskSnapshot t : tasks) {
+            back = back.plus(Rollup.unit(t, RULES.light(t.lightInput(), TODAY, CN).light().orElse(null)), -1);
+        }
+        assertTrue(back.isZero());
     }
 }

@@ -1,7 +1,7 @@
 package rol.notification.rollup;
 
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.policy.TaskSnapshot.State;
+import rol.platform.lights.TaskState;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ final class T {
     }
 
     /** An IN_PROGRESS task of {@code lead}, dispatched 2025-05-06, due 2025-06-30, fed back 2025-06-20. */
-    static TaskSnapshot task(String id, String lead, State state, int percent) {
+    static TaskSnapshot task(String id, String lead, TaskState state, int percent) {
         return new TaskSnapshot(id, "licheng", "wp-1", "鲤城区司法局", 2025, state, lead, List.of("gaj"),
                 d("2025-06-30"), false, percent, at("2025-06-20T10:00"), d("2025-05-06"), null, 1);
     }

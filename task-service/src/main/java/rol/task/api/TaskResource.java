@@ -34,6 +34,7 @@ import rol.task.lifecycle.ExtensionRequest;
 import rol.task.lifecycle.Requests;
 import rol.task.lifecycle.TaskActions;
 import rol.task.lifecycle.TaskMilestones;
+import rol.task.lights.TaskLights;
 import rol.task.plan.Milestone;
 import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
@@ -66,6 +67,9 @@ public class TaskResource {
     @Inject
     EvidenceStore evidenceFiles;
 
+    @Inject
+    TaskLights lights;
+
     @GET
     public TaskView.Page list(@Valid @BeanParam TaskFilterParams params,
                               @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
@@ -79,8 +83,9 @@ public class TaskResource {
                 .collect(Collectors.groupingBy(m -> m.taskId));
         Map<UUID, List<EvidenceFile>> evidence = evidenceFiles.ofTasks(ids);
         LocalDate today = LocalDate.now(clock);
+        LocalDate lightsToday = lights.today();
         List<TaskView> items = tasks.stream().map(t -> TaskView.of(t, milestones.getOrDefault(t.id, List.of()),
-                evidence.getOrDefault(t.id, List.of()), today)).toList();
+                evidence.getOrDefault(t.id, List.of()), today, lights.verdict(t, lightsToday))).toList();
         return new TaskView.Page(items, query.count());
     }
 
@@ -339,7 +344,8 @@ public class TaskResource {
 
     private Response task(Task task) {
         return Response.ok(TaskView.of(task, Milestone.ofTask(task.id),
-                        evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock)))
+                        evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock),
+                        lights.verdict(task)))
                 .tag(etag(task)).build();
     }
 

@@ -1,5 +1,8 @@
 package rol.task.api;
 
+import rol.platform.lights.LightReason;
+import rol.platform.lights.LightVerdict;
+import rol.platform.lights.TrafficLight;
 import rol.platform.problem.Messages;
 import rol.task.plan.Milestone;
 import rol.task.evidence.EvidenceFile;
@@ -13,11 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A task as the API shows it. */
+/**
+ * A task as the API shows it.
+ *
+ * @param light       红黄绿灯 today, by the rule in {@code rol.platform.lights.TrafficLightRules}: RED, YELLOW, GREEN,
+ *                    or null for a draft, a closed or a cancelled task
+ * @param lightReason why it has that light, or why none (NOT_DISPATCHED, CLOSED_ON_TIME, CLOSED_LATE, CANCELLED)
+ */
 public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId, String planItemId, String theme,
                        String title, String text, Span span, TaskState state, String leadDepartment,
                        List<String> coDepartments, LocalDate deadline, boolean keySupervision, int percent,
-                       OffsetDateTime lastFeedbackAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                       OffsetDateTime lastFeedbackAt, TrafficLight light, LightReason lightReason,
+                       OffsetDateTime createdAt, OffsetDateTime updatedAt,
                        Suggestion suggestion, List<MilestoneView> milestones, List<EvidenceFile> evidence,
                        long version) {
 
@@ -54,11 +64,14 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
     /**
      * @param milestones the task's milestones, by date
      * @param evidence   its uploaded evidence (佐证材料, metadata only), oldest first
+     * @param light      its light today
      */
-    static TaskView of(Task t, List<Milestone> milestones, List<EvidenceFile> evidence, LocalDate today) {
+    static TaskView of(Task t, List<Milestone> milestones, List<EvidenceFile> evidence, LocalDate today,
+                       LightVerdict light) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
-                t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt, t.createdAt, t.updatedAt,
+                t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt,
+                light.light().orElse(null), light.reason(), t.createdAt, t.updatedAt,
                 suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), evidence,
                 t.version);
     }

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import rol.platform.lights.LightVerdict;
 import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
 import rol.task.api.TaskFilter;
 import rol.task.api.TaskQueries;
 import rol.task.departments.DepartmentEntity;
+import rol.task.lights.TaskLights;
 import rol.task.plan.Task;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -42,6 +44,9 @@ public class Ledger {
     @Inject
     Clock clock;
 
+    @Inject
+    TaskLights lights;
+
     /** More tasks than this in one export: 400, narrow the filters. */
     @ConfigProperty(name = "ledger.max-rows", defaultValue = "50000")
     int maxRows;
@@ -64,13 +69,29 @@ public class Ledger {
         Map<String, String> names = departmentNames();
         Map<UUID, String> feedback = latestFeedback(tasks.stream().map(t -> t.id).toList());
         List<LedgerRow> rows = new ArrayList<>(tasks.size());
+        LocalDate lightsToday = lights.today();
         int n = 0;
         for (Task t : tasks) {
+            LightVerdict light = lights.verdict(t, lightsToday);
             rows.add(new LedgerRow(++n, t.title, name(names, t.district, t.leadDepartment),
                     t.coDepartments.stream().map(d -> name(names, t.district, d)).collect(Collectors.joining("、")),
-                    t.deadline, Messages.text("state.task." + t.state.name()), t.percent, feedback.get(t.id), ""));
+                    t.deadline, Messages.text("state.task." + t.state.name()), t.percent, feedback.get(t.id),
+                    lightText(light), light.light().orElse(null)));
         }
         return rows;
+    }
+
+    /**
+     * The light in a meeting's words: "红灯（逾期未办结）", "绿灯" (a reason only where it says more than the light), and
+     * for a task without a light what the rule says instead ("按期办结", "逾期办结"; nothing for drafts and cancelled
+     * tasks, whose state says it all).
+     */
+    static String lightText(LightVerdict verdict) {
+        String reason = Messages.text("light.reason." + verdict.reason().name());
+        return verdict.light()
+                .map(l -> reason.isEmpty() ? Messages.text("light." + l.name())
+                        : Messages.text("light.with-reason", Messages.text("light." + l.name()), reason))
+                .orElse(reason);
     }
 
     /** Department names by district and id; a department no longer in the directory shows its id. */

@@ -13,16 +13,24 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import rol.platform.lights.TrafficLight;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ledger as an Excel workbook, the way it is printed for a meeting: a title row with the export date, a bold
  * header that stays in view (frozen) and repeats on every printed page, wrapped text in set column widths,
- * landscape A4 one page wide. Written with SXSSF, so that a large ledger streams rather than sits in memory.
+ * landscape A4 one page wide, the 红黄绿灯 cell filled with its colour. Written with SXSSF, so that a large ledger
+ * streams rather than sits in memory.
  */
 public final class LedgerXlsx {
 
@@ -30,7 +38,14 @@ public final class LedgerXlsx {
     public static final String SHEET = "督办台账";
 
     /** Column widths in Excel's units (a digit's width; a Chinese character takes about two). */
-    private static final int[] WIDTHS = {6, 60, 26, 32, 12, 12, 8, 60, 10};
+    private static final int[] WIDTHS = {6, 60, 26, 32, 12, 12, 8, 60, 20};
+
+    /** The light column's index in {@link LedgerRow#HEADERS}. */
+    private static final int LIGHT = 8;
+
+    /** Fill colours (RGB) of the light cell: Excel's standard red, yellow and green, which print as such. */
+    private static final Map<TrafficLight, String> FILLS = Map.of(
+            TrafficLight.RED, "FF0000", TrafficLight.YELLOW, "FFFF00", TrafficLight.GREEN, "00B050");
 
     private LedgerXlsx() {
     }
@@ -61,6 +76,10 @@ public final class LedgerXlsx {
 
             CellStyle text = bodyStyle(wb, HorizontalAlignment.LEFT);
             CellStyle centred = bodyStyle(wb, HorizontalAlignment.CENTER);
+            Map<TrafficLight, CellStyle> lit = new EnumMap<>(TrafficLight.class);
+            for (TrafficLight light : TrafficLight.values()) {
+                lit.put(light, lightStyle(wb, light));
+            }
             int r = 2;
             for (LedgerRow row : rows) {
                 Row line = sheet.createRow(r++);
@@ -72,7 +91,11 @@ public final class LedgerXlsx {
                     } else {
                         cell.setCellValue(cells[c]);
                     }
-                    cell.setCellStyle(c == 0 || c == 4 || c == 5 || c == 6 || c == 8 ? centred : text);
+                    if (c == LIGHT && row.lightColour() != null) {
+                        cell.setCellStyle(lit.get(row.lightColour()));
+                    } else {
+                        cell.setCellStyle(c == 0 || c == 4 || c == 5 || c == 6 || c == LIGHT ? centred : text);
+                    }
                 }
             }
 
@@ -119,6 +142,20 @@ public final class LedgerXlsx {
         style.setVerticalAlignment(VerticalAlignment.TOP);
         style.setWrapText(true);
         borders(style);
+        return style;
+    }
+
+    /** Centred like the other short columns, filled with the light's colour; white text on red and green. */
+    private static CellStyle lightStyle(SXSSFWorkbook wb, TrafficLight light) {
+        XSSFCellStyle style = (XSSFCellStyle) bodyStyle(wb, HorizontalAlignment.CENTER);
+        style.setFillForegroundColor(new XSSFColor(HexFormat.of().parseHex(FILLS.get(light)), null));
+        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        XSSFFont font = (XSSFFont) wb.createFont();
+        font.setBold(true);
+        if (light != TrafficLight.YELLOW) {
+            font.setColor(IndexedColors.WHITE.getIndex());
+        }
+        style.setFont(font);
         return style;
     }
 

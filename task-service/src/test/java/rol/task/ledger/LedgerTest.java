@@ -7,9 +7,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rol.platform.event.report.ReportPublishedV1;
 import rol.platform.event.report.ReportPublishedV1.PlanItem;
+import rol.platform.quarkus.MovableClock;
 import rol.task.plan.PublishedReports;
 import rol.task.plan.Task;
 import rol.testsupport.StackResource;
@@ -24,9 +28,12 @@ import rol.testsupport.StackResource;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +41,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +56,9 @@ class LedgerTest {
     private static final String QUOTED = "开展\"法治体检\",服务企业";
 
     private String reportId;
+
+    @Inject
+    MovableClock clock;
 
     @BeforeEach
     void aReportWithDispatchedTasks() {
@@ -74,6 +85,7 @@ class LedgerTest {
     @AfterEach
     void signOut() {
         As.nobody();
+        clock.reset();
     }
 
     @Test
@@ -102,10 +114,10 @@ class LedgerTest {
             // sorted like the list: by deadline (drafts have none and come last), then id
             List<String> first = cells(sheet.getRow(2));
             assertEquals(List.of("1", QUOTED, "泉州市鲤城区司法局", "泉州市鲤城区市场监督管理局、泉州市鲤城区开元街道办事处",
-                    deadline().toString(), "办理中", "60%", today + " 评查案卷 120 件，发现问题 8 个", ""), first);
+                    deadline().toString(), "办理中", "60%", today + " 评查案卷 120 件，发现问题 8 个", "绿灯"), first);
             List<String> second = cells(sheet.getRow(3));
             assertEquals(List.of("2", "推进街道综合执法", "泉州市鲤城区开元街道办事处", "", deadline().plusDays(1).toString(),
-                    "已交办", "0%", "", ""), second);
+                    "已交办", "0%", "", "绿灯"), second);
             assertEquals(List.of("3", "建设行政复议“一案一码”系统", "", "", "", "立项（草稿）", "0%", "", ""),
                     cells(sheet.getRow(4)));
         }
@@ -126,7 +138,118 @@ class LedgerTest {
         assertEquals(4, rows.size());
         assertEquals(List.of("1", QUOTED, "泉州市鲤城区司法局", "泉州市鲤城区市场监督管理局、泉州市鲤城区开元街道办事处",
                 deadline().toString(), "办理中", "60%",
-                LocalDate.now(ZoneId.of("Asia/Shanghai")) + " 评查案卷 120 件，发现问题 8 个", ""), rows.get(1));
+                LocalDate.now(ZoneId.of("Asia/Shanghai")) + " 评查案卷 120 件，发现问题 8 个", "绿灯"), rows.get(1));
+    }
+
+    /**
+     * 红黄绿灯 by the one rule (rol.platform.lights.TrafficLightRules, default thresholds): tasks dispatched on day D,
+     * judged on D + 35, in the ledger's words, in the workbook's fill and in the task view. D + 35 is now, so that
+     * nothing is stored with a time in the future (other tests find their task by the latest updatedAt).
+     */
+    @Test
+    void theLightColumnAndTheTaskViewApplyTheRule() throws Exception {
+        Instant start = clock.instant().minus(Duration.ofDays(35));
+        clock.set(start);
+        // D in the rule's zone, never before the UTC day the lifecycle checks deadlines against
+        LocalDate d = LocalDate.ofInstant(start, ZoneId.of("Asia/Shanghai"));
+        String report = UUID.randomUUID().toString();
+        Map<String, String> titles = new LinkedHashMap<>();
+        titles.put("red", "逾期未办结的任务");
+        titles.put("behind", "临近期限进度滞后的任务");
+        titles.put("silent", "长期未反馈的任务");
+        titles.put("green", "正常推进的任务");
+        titles.put("on-time", "按期办结的任务");
+        titles.put("late", "逾期办结的任务");
+        titles.put("draft", "尚未交办的任务");
+        PublishedReports.publish(new ReportPublishedV1(report, "licheng", "泉州市鲤城区司法局", "2024年法治政府建设情况报告",
+                2024, 2025, titles.entrySet().stream()
+                .map(e -> new PlanItem(e.getKey(), null, e.getValue(), e.getValue() + "。", true, null)).toList(),
+                List.of()));
+        Map<String, String> ids = new LinkedHashMap<>();
+        titles.keySet().forEach(item -> ids.put(item, task(report, item)));
+
+        // day D: dispatched, acknowledged and reported on
+        underWay(ids.get("red"), d.plusDays(20), 50);
+        underWay(ids.get("behind"), d.plusDays(40), 10);          // on D + 35: 5 days left, 87% of the time gone
+        underWay(ids.get("silent"), d.plusDays(200), 20);         // on D + 35: 35 days without feedback
+        underWay(ids.get("green"), d.plusDays(200), 20);
+        underWay(ids.get("on-time"), d.plusDays(20), 100);
+        underWay(ids.get("late"), d.plusDays(20), 90);
+        post(ids.get("on-time"), "submit", null);
+        post(ids.get("late"), "submit", null);
+        As.office();
+        post(ids.get("on-time"), "close", null);
+
+        clock.reset();
+        As.judicial();
+        post(ids.get("green"), "progress", Map.of("percent", 30, "note", "按计划推进"));
+        As.office();
+        post(ids.get("late"), "close", null);
+
+        Map<String, String> want = Map.of(
+                "red", "红灯（逾期未办结）",
+                "behind", "黄灯（临近期限进度滞后）",
+                "silent", "黄灯（长期未反馈进度）",
+                "green", "绿灯",
+                "on-time", "按期办结",
+                "late", "逾期办结",
+                "draft", "");
+        Map<String, String> got = new LinkedHashMap<>();
+        for (List<String> row : csv(Map.of("reportId", report)).subList(1, 8)) {
+            titles.forEach((item, title) -> {
+                if (title.equals(row.get(1))) {
+                    got.put(item, row.get(8));
+                }
+            });
+        }
+        assertEquals(want, got);
+
+        Response xlsx = given().queryParam("format", "xlsx").queryParam("reportId", report).get("/api/ledger");
+        xlsx.then().statusCode(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            Map<String, XSSFCellStyle> styles = new LinkedHashMap<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                String title = cell(sheet.getRow(r), 1);
+                XSSFCellStyle style = (XSSFCellStyle) sheet.getRow(r).getCell(8).getCellStyle();
+                titles.forEach((item, t) -> {
+                    if (t.equals(title)) {
+                        styles.put(item, style);
+                    }
+                });
+            }
+            assertEquals(FillPatternType.SOLID_FOREGROUND, styles.get("red").getFillPattern());
+            assertEquals("FFFF0000", styles.get("red").getFillForegroundXSSFColor().getARGBHex());
+            assertEquals("FFFFFF00", styles.get("behind").getFillForegroundXSSFColor().getARGBHex());
+            assertEquals("FF00B050", styles.get("green").getFillForegroundXSSFColor().getARGBHex());
+            assertEquals(FillPatternType.NO_FILL, styles.get("on-time").getFillPattern(), "no light, no colour");
+        }
+
+        As.auditor();
+        given().get("/api/tasks/" + ids.get("red")).then().statusCode(200)
+                .body("light", equalTo("RED")).body("lightReason", equalTo("OVERDUE"));
+        given().get("/api/tasks/" + ids.get("draft")).then().statusCode(200)
+                .body("light", nullValue()).body("lightReason", equalTo("NOT_DISPATCHED"));
+        given().queryParam("reportId", report).queryParam("size", 20).get("/api/tasks").then().statusCode(200)
+                .body("items.find { it.planItemId == 'behind' }.light", equalTo("YELLOW"))
+                .body("items.find { it.planItemId == 'behind' }.lightReason", equalTo("BEHIND_NEAR_DEADLINE"))
+                .body("items.find { it.planItemId == 'silent' }.lightReason", equalTo("NO_FEEDBACK"))
+                .body("items.find { it.planItemId == 'green' }.light", equalTo("GREEN"))
+                .body("items.find { it.planItemId == 'late' }.light", nullValue())
+                .body("items.find { it.planItemId == 'late' }.lightReason", equalTo("CLOSED_LATE"))
+                .body("items.find { it.planItemId == 'on-time' }.lightReason", equalTo("CLOSED_ON_TIME"));
+        As.judicial();
+        given().get("/api/tasks/" + ids.get("silent")).then().statusCode(200)
+                .body("light", equalTo("YELLOW")).body("lightReason", equalTo("NO_FEEDBACK"));
+    }
+
+    /** Dispatched to the judicial bureau for {@code deadline}, acknowledged, {@code percent} reported. */
+    private static void underWay(String task, LocalDate deadline, int percent) {
+        As.office();
+        post(task, "dispatch", Map.of("leadDepartment", "judicial-bureau", "deadline", deadline.toString()));
+        As.judicial();
+        post(task, "acknowledge", null);
+        post(task, "progress", Map.of("percent", percent, "note", "已完成" + percent + "%"));
     }
 
     @Test
@@ -198,8 +321,12 @@ class LedgerTest {
     }
 
     private String task(String planItem) {
+        return task(reportId, planItem);
+    }
+
+    private static String task(String report, String planItem) {
         return QuarkusTransaction.requiringNew().call(() -> Task.<Task>find("reportId = ?1 and planItemId = ?2",
-                UUID.fromString(reportId), planItem).firstResult().id.toString());
+                UUID.fromString(report), planItem).firstResult().id.toString());
     }
 
     private static void post(String task, String action, Object body) {

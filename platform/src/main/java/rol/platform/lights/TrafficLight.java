@@ -1,4 +1,4 @@
-package rol.notification.rollup;
+package rol.platform.lights;
 
 /** 红黄绿灯. The rules that choose one are all in {@link TrafficLightRules}. */
 public enum TrafficLight {

@@ -1,4 +1,4 @@
-package rol.notification.calendar;
+package rol.platform.calendar;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package rol.notification.calendar;
+package rol.platform.calendar;
 
 import java.util.List;
 

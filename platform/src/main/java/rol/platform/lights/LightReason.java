@@ -1,4 +1,4 @@
-package rol.notification.rollup;
+package rol.platform.lights;
 
 /** Why a task has its light, or why it has none. Shown beside the light: the rules must be visible. */
 public enum LightReason {

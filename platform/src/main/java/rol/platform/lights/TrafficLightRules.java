@@ -1,7 +1,6 @@
-package rol.notification.rollup;
+package rol.platform.lights;
 
-import rol.notification.calendar.WorkingCalendar;
-import rol.notification.policy.TaskSnapshot;
+import rol.platform.calendar.WorkingCalendar;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * THE rule that makes a task red, yellow or green, and a scope's light from its tasks' lights. Configurable per
@@ -62,8 +62,21 @@ public record TrafficLightRules(
         return new TrafficLightRules(10, 30, 10, 0.0, 0.0, ZoneId.of("Asia/Shanghai"));
     }
 
-    public LightVerdict light(TaskSnapshot task, LocalDate today, WorkingCalendar calendar) {
-        TaskSnapshot.State state = task.state();
+    /**
+     * These rules with the thresholds a district overrides (present values win, absent ones stay); the zone stays,
+     * one for the whole service. Both services read {@code rollup.districts.<district>.*} through this.
+     */
+    public TrafficLightRules overriddenBy(OptionalInt nearDeadlineWorkingDays, OptionalInt maxDaysWithoutFeedback,
+                                          OptionalInt progressTolerancePercent, Optional<Double> scopeRedShare,
+                                          Optional<Double> scopeYellowShare) {
+        return new TrafficLightRules(nearDeadlineWorkingDays.orElse(this.nearDeadlineWorkingDays),
+                maxDaysWithoutFeedback.orElse(this.maxDaysWithoutFeedback),
+                progressTolerancePercent.orElse(this.progressTolerancePercent),
+                scopeRedShare.orElse(this.scopeRedShare), scopeYellowShare.orElse(this.scopeYellowShare), zone);
+    }
+
+    public LightVerdict light(LightInput task, LocalDate today, WorkingCalendar calendar) {
+        TaskState state = task.state();
         LocalDate deadline = task.deadline();
         switch (state) {
             case DRAFT:
@@ -109,7 +122,7 @@ public record TrafficLightRules(
      * that stay true once true (past the deadline; near the deadline and behind the time share; silent too long), so
      * it can change only on a day one of them becomes true.
      */
-    public Optional<LocalDate> nextChange(TaskSnapshot task, LocalDate today, WorkingCalendar calendar) {
+    public Optional<LocalDate> nextChange(LightInput task, LocalDate today, WorkingCalendar calendar) {
         if (!task.state().open()) {
             return Optional.empty();
         }
@@ -132,7 +145,7 @@ public record TrafficLightRules(
     }
 
     /** The first day in [from, to] that is near the deadline with the task behind; both only become true. */
-    private Optional<LocalDate> firstDayBehind(TaskSnapshot task, LocalDate from, LocalDate to,
+    private Optional<LocalDate> firstDayBehind(LightInput task, LocalDate from, LocalDate to,
                                                WorkingCalendar calendar) {
         if (!behindNearDeadline(task, to, calendar)) {
             return Optional.empty();
@@ -150,19 +163,19 @@ public record TrafficLightRules(
         return Optional.of(LocalDate.ofEpochDay(lo));
     }
 
-    private boolean behindNearDeadline(TaskSnapshot task, LocalDate day, WorkingCalendar calendar) {
+    private boolean behindNearDeadline(LightInput task, LocalDate day, WorkingCalendar calendar) {
         return !calendar.plusWorkingDays(day, nearDeadlineWorkingDays).isBefore(task.deadline())
                 && task.percent() < expectedPercent(task, day) - progressTolerancePercent;
     }
 
     /** Closed with a known closing day on or before the deadline, or closed without a deadline. */
-    public static boolean closedOnTime(TaskSnapshot task) {
-        return task.state() == TaskSnapshot.State.CLOSED && task.closedOn() != null
+    public static boolean closedOnTime(LightInput task) {
+        return task.state() == TaskState.CLOSED && task.closedOn() != null
                 && (task.deadline() == null || !task.closedOn().isAfter(task.deadline()));
     }
 
     /** The percent expected by today: the share of calendar days elapsed from dispatch to deadline. */
-    int expectedPercent(TaskSnapshot task, LocalDate today) {
+    int expectedPercent(LightInput task, LocalDate today) {
         LocalDate start = task.dispatchedOn();
         if (start == null) {
             return 100;
@@ -175,7 +188,7 @@ public record TrafficLightRules(
         return (int) (100 * elapsed / total);
     }
 
-    private Optional<LocalDate> silentSince(TaskSnapshot task) {
+    private Optional<LocalDate> silentSince(LightInput task) {
         if (task.lastFeedbackAt() != null) {
             return Optional.of(LocalDate.ofInstant(task.lastFeedbackAt(), zone));
         }

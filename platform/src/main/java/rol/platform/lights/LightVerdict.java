@@ -1,4 +1,4 @@
-package rol.notification.rollup;
+package rol.platform.lights;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package rol.notification.calendar;
+package rol.platform.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -19,7 +19,7 @@ import java.util.TreeSet;
  */
 public final class WorkingCalendar {
 
-    /** The calendar shipped with the service, on the class path. */
+    /** The calendar shipped in the platform jar, on the class path of every service. */
     public static final String DEFAULT_RESOURCE = "calendar/cn-holidays.properties";
 
     private final Map<Integer, CalendarYear> years;
@@ -44,7 +44,7 @@ public final class WorkingCalendar {
         return new WorkingCalendar(Map.of());
     }
 
-    /** The calendar of China's statutory holidays shipped with the service ({@link #DEFAULT_RESOURCE}). */
+    /** The calendar of China's statutory holidays shipped in the platform jar ({@link #DEFAULT_RESOURCE}). */
     public static WorkingCalendar chinaDefault() {
         return HolidayCalendarLoader.loadResource(DEFAULT_RESOURCE);
     }

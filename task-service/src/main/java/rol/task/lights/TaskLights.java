@@ -1,0 +1,86 @@
+package rol.task.lights;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import rol.platform.calendar.HolidayCalendarLoader;
+import rol.platform.calendar.WorkingCalendar;
+import rol.platform.lights.LightInput;
+import rol.platform.lights.LightVerdict;
+import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLightRules;
+import rol.task.plan.Task;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A task's 红黄绿灯 by the one rule in {@code rol.platform.lights.TrafficLightRules}, with the thresholds and the
+ * working-day calendar configured as in notification-service, and "today" from the injected clock. Started eagerly:
+ * a calendar file that does not load stops the start, as it does in notification-service.
+ */
+@Startup
+@Singleton
+public class TaskLights {
+
+    private final LightsConfig config;
+    private final Clock clock;
+    private final WorkingCalendar calendar;
+    private final Map<String, TrafficLightRules> byDistrict = new ConcurrentHashMap<>();
+
+    @Inject
+    TaskLights(LightsConfig config, Clock clock,
+               @ConfigProperty(name = "notification.calendar.file") Optional<Path> calendarFile) {
+        this.config = config;
+        this.clock = clock;
+        this.calendar = calendarFile.map(HolidayCalendarLoader::load).orElseGet(WorkingCalendar::chinaDefault);
+        Log.infof("traffic lights: working-day calendar %s covers %s",
+                calendarFile.map(Path::toString).orElse("(bundled)"), calendar.coveredYears());
+    }
+
+    /** Today in the lights' zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    public LightVerdict verdict(Task task) {
+        return verdict(task, today());
+    }
+
+    /** The task's light on {@code today} (pass one day for a whole list, so that every row is judged alike). */
+    public LightVerdict verdict(Task task, LocalDate today) {
+        return rules(task.district).light(input(task), today, calendar);
+    }
+
+    private LightInput input(Task t) {
+        return new LightInput(TaskState.parse(t.state.name()), t.deadline, t.percent,
+                t.lastFeedbackAt == null ? null : t.lastFeedbackAt.toInstant(), day(t.dispatchedAt), day(t.closedAt));
+    }
+
+    private LocalDate day(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone()).toLocalDate();
+    }
+
+    private ZoneId zone() {
+        return config.lights().zone();
+    }
+
+    private TrafficLightRules rules(String district) {
+        return byDistrict.computeIfAbsent(district, d -> {
+            LightsConfig.Lights l = config.lights();
+            TrafficLightRules rules = new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
+                    l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
+            LightsConfig.Overrides o = config.districts().get(d);
+            return o == null ? rules : rules.overriddenBy(o.nearDeadlineWorkingDays(), o.maxDaysWithoutFeedback(),
+                    o.progressTolerancePercent(), o.scopeRedShare(), o.scopeYellowShare());
+        });
+    }
+}
