@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import rol.testsupport.TestStack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -218,6 +219,13 @@ class AuthorizationIT {
             return new Target(Map.of("{plan}", plan), null);
         }
         String lead = key.equals("{task}") ? Tasks.OWN : Tasks.OTHER;
+        if (path.contains("{file}")) {
+            // the read-only tasks are only dispatched, and evidence is uploaded from acknowledgement on
+            String id = Tasks.acknowledged(lead);
+            String file = RunningSystem.as(RunningSystem.task(), "office1").multiPart("file", EVIDENCE_NAME, EVIDENCE,
+                    "text/plain").post("/api/tasks/" + id + "/evidence").then().statusCode(201).extract().path("id");
+            return new Target(Map.of(key, id, "{file}", file), () -> Tasks.state(id));
+        }
         if (!row.writes()) {
             String shared = key.equals("{task}") ? ownTask : otherTask;
             return new Target(Map.of(key, shared), () -> Tasks.state(shared));
@@ -237,6 +245,11 @@ class AuthorizationIT {
             case "reassign" -> task(key, Tasks.acknowledged(lead));
             case "acknowledge", "cancel", "key-supervision" -> task(key, Tasks.dispatched(lead));
             case "progress", "extension-requests" -> task(key, Tasks.acknowledged(lead));
+            case "evidence" -> {
+                String id = Tasks.acknowledged(lead);
+                yield new Target(Map.of(key, id), () -> Tasks.state(id) + " " + RunningSystem.as(RunningSystem.task(),
+                        "office1").get("/api/tasks/" + id + "/evidence").then().statusCode(200).extract().path("items.id"));
+            }
             case "submit" -> task(key, Tasks.inProgress(lead));
             case "close", "return" -> task(key, Tasks.submitted(lead));
             case "decision" -> {
@@ -253,6 +266,14 @@ class AuthorizationIT {
             }
             default -> throw new IllegalArgumentException("AuthorizationIT.target cannot prepare a task for " + row);
         };
+    }
+
+    /** The small text file an evidence upload sends (multipart, field {@code file}). */
+    private static final String EVIDENCE_NAME = "authz-evidence.txt";
+    private static final byte[] EVIDENCE = "授权测试上传的佐证材料。\n".getBytes(StandardCharsets.UTF_8);
+
+    private static boolean uploadsAFile(Row row) {
+        return row.method().equals("POST") && row.path().endsWith("/evidence");
     }
 
     private static Map<String, Object> milestone() {
@@ -287,8 +308,8 @@ class AuthorizationIT {
     }
 
     /**
-     * One call of a row as {@code user} (null: no token) on a target, with a valid body where the suite knows one;
-     * other writes get an empty JSON object (answered 400 to the office, which counts as allowed on rows without a
+     * One call of a row as {@code user} (null: no token) on a target, with a valid body where the suite knows one
+     * (a multipart form with a small text file for an evidence upload); other writes get an empty JSON object (answered 400 to the office, which counts as allowed on rows without a
      * prepared target).
      */
     private static int call(Row row, String user, Target target) {
@@ -311,6 +332,8 @@ class AuthorizationIT {
         Object body = body(row, target);
         if (row.method().equals("POST") && row.path().equals("/api/reports")) {
             spec = spec.contentType("text/plain; charset=UTF-8").body(ReportCorrectionIT.text());
+        } else if (uploadsAFile(row)) {
+            spec = spec.multiPart("file", EVIDENCE_NAME, EVIDENCE, "text/plain");
         } else if (body != null) {
             spec = spec.contentType(ContentType.JSON).body(body);
         }

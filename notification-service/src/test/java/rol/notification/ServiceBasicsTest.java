@@ -5,10 +5,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import rol.testsupport.As;
 import rol.testsupport.StackResource;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +20,10 @@ import java.sql.Statement;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rol.testsupport.ProblemAnswers.assertProblem;
+import static rol.testsupport.ProblemAnswers.raw;
 
 /** The shared platform wiring inside a service: readiness covers database, Kafka and events; errors are problems. */
 @QuarkusTest
@@ -34,12 +40,38 @@ class ServiceBasicsTest {
                         "events"));
     }
 
+    @AfterEach
+    void signOut() {
+        As.nobody();
+    }
+
     @Test
     void anUnknownAddressIsAProblemInChinese() {
-        given().when().get("/api/no-such-thing")
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404))
+        assertProblem(given().when().get("/api/no-such-thing"), 404)
                 .body("title", equalTo("找不到要访问的内容"));
+    }
+
+    /** Refused before the application reads the body (platform's checks and mappers); nothing is stored. */
+    @Test
+    void aBodyOfAnotherTypeOrWithoutTypeOrBrokenIsAProblemInChinese() throws SQLException {
+        long before = subscriptions();
+        As.office();
+        assertProblem(given().contentType("text/plain").body("district=licheng").post("/api/subscriptions"), 415);
+        byte[] body = "{\"district\": \"licheng\"}".getBytes(StandardCharsets.UTF_8);
+        String detail = raw("POST", "/api/subscriptions", body, "Content-Length: " + body.length).assertProblem(415)
+                .path("detail").asText();
+        assertTrue(detail.contains("application/json"), "says what to send: " + detail);
+        assertProblem(given().contentType("application/json").body("{\"district\": ").post("/api/subscriptions"), 400)
+                .body("type", equalTo("urn:rol:problem:malformed-json"));
+        assertEquals(before, subscriptions());
+    }
+
+    private long subscriptions() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from subscription")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Inject

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -85,6 +86,13 @@ public class ProblemMappers {
                 values.forEach(v -> answer.header(name, v));
             }
         });
+        if (e.getResponse().getStatus() == 405 && e.getResponse().getHeaderString("Allow") == null) {
+            // RESTEasy refuses the method without saying which ones the path takes
+            Set<String> allowed = ResourceRoutes.allowed().forPath(uri == null ? "/" : uri.getPath());
+            if (!allowed.isEmpty()) {
+                answer.header("Allow", String.join(", ", allowed));
+            }
+        }
         return answer.type(Problem.MEDIA_TYPE).build();
     }
 

@@ -22,11 +22,14 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static rol.testsupport.ProblemAnswers.assertProblem;
+import static rol.testsupport.ProblemAnswers.raw;
 
 /** Every input that is not a report is refused with a problem a clerk can read, and nothing is stored. */
 @QuarkusTest
@@ -91,6 +94,18 @@ class ReportRefusalTest {
                 .when().post("/api/reports")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("title", equalTo("不支持的文件或内容类型"));
+    }
+
+    /** Refused before the application runs (platform's checks and mappers): answered like every other refusal. */
+    @Test
+    void requestsTheFrameworkRefusesAreProblemsToo() {
+        assertProblem(given().contentType("application/json").body("{\"title\": \"报告\"}").post("/api/reports"), 415)
+                .body("type", equalTo("urn:rol:problem:http-415"));
+        byte[] text = Samples.report().getBytes(StandardCharsets.UTF_8);
+        raw("POST", "/api/reports", text, "Content-Length: " + text.length).assertProblem(415);
+        assertProblem(given().get("/api/no-such-thing"), 404);
+        assertProblem(given().contentType("application/json").body("{\"title\": ").patch("/api/reports/" + UUID.randomUUID()), 400)
+                .body("type", equalTo("urn:rol:problem:malformed-json"));
     }
 
     @Test

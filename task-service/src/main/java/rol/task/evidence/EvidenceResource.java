@@ -64,6 +64,8 @@ public class EvidenceResource {
         StreamingOutput body = out -> store.write(file, out);
         return Response.ok(body)
                 .type(file.contentType())
+                // the stored size, so that the body is not sent chunked and a browser can show progress
+                .header(HttpHeaders.CONTENT_LENGTH, file.size())
                 .header("Content-Disposition", EvidenceRules.contentDisposition(file.fileName()))
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .header("X-Content-Type-Options", "nosniff")
