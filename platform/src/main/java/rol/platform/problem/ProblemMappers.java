@@ -20,12 +20,15 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Every error leaves a service as {@code application/problem+json}; these mappers are the only place that decides how. */
@@ -119,9 +122,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (causedBy(e, t -> t instanceof ClosedChannelException || t.getClass().getName().endsWith("HttpClosedException"))) {
+            // the caller hung up (its timeout) before the body was read: nobody is left to answer, nothing was changed
+            LOG.infof("caller left before its request to %s was read", path(uri));
+            return respond(Problems.forStatus(400, path(uri)));
+        }
+        if (causedBy(e, t -> t instanceof SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout"))) {
+            // every database connection stayed busy for the whole acquisition timeout: overload, not a fault, so
+            // the clerk is told to try again shortly and nothing was changed
+            LOG.warnf("no database connection free in time for %s: answered 503", path(uri));
+            return Response.fromResponse(respond(Problems.forStatus(503, path(uri))))
+                    .header("Retry-After", "2").build();
+        }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "unexpected error %s on %s", ref, path(uri));
         return respond(Problems.problem(500, "internal", path(uri), List.of(), Map.of("errorId", ref), ref));
+    }
+
+    private static boolean causedBy(Throwable e, Predicate<Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.test(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem withInstance(Problem p, UriInfo uri) {

@@ -17,9 +17,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,9 +51,9 @@ public class OutboxRelayJob {
     private volatile String lastFailure;
     private boolean topicsReady;
 
-    /** Nudges that arrive while a pass is running fold into one more pass. */
+    /** Nudges within the nudge delay fold into one pass: one Kafka request and one update for all their events. */
     private final AtomicBoolean nudged = new AtomicBoolean();
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService nudges = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
         t.setDaemon(true);
         return t;
@@ -62,10 +63,10 @@ public class OutboxRelayJob {
     public void nudge() {
         if (config.relay().enabled() && nudged.compareAndSet(false, true)) {
             try {
-                nudges.execute(() -> {
+                nudges.schedule(() -> {
                     nudged.set(false);
                     relay();
-                });
+                }, config.relay().nudgeDelay().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 nudged.set(false); // shutting down: the next start relays what is left
             }
