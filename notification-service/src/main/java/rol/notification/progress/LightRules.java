@@ -12,6 +12,7 @@ import rol.platform.lights.LightInput;
 import rol.platform.lights.LightReason;
 import rol.platform.lights.TrafficLight;
 import rol.platform.lights.TrafficLightRules;
+import rol.platform.quarkus.LightSettings;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,12 +50,7 @@ public class LightRules {
     }
 
     private TrafficLightRules build(String district) {
-        RollupConfig.Lights l = config.lights();
-        TrafficLightRules rules = new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
-                l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
-        RollupConfig.Overrides o = config.districts().get(district);
-        return o == null ? rules : rules.overriddenBy(o.nearDeadlineWorkingDays(), o.maxDaysWithoutFeedback(),
-                o.progressTolerancePercent(), o.scopeRedShare(), o.scopeYellowShare());
+        return LightSettings.rules(config, district);
     }
 
     public ZoneId zone() {

@@ -11,6 +11,7 @@ import rol.platform.lights.LightInput;
 import rol.platform.lights.LightVerdict;
 import rol.platform.lights.TaskState;
 import rol.platform.lights.TrafficLightRules;
+import rol.platform.quarkus.LightSettings;
 import rol.task.plan.Task;
 
 import java.nio.file.Path;
@@ -74,13 +75,6 @@ public class TaskLights {
     }
 
     private TrafficLightRules rules(String district) {
-        return byDistrict.computeIfAbsent(district, d -> {
-            LightsConfig.Lights l = config.lights();
-            TrafficLightRules rules = new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
-                    l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
-            LightsConfig.Overrides o = config.districts().get(d);
-            return o == null ? rules : rules.overriddenBy(o.nearDeadlineWorkingDays(), o.maxDaysWithoutFeedback(),
-                    o.progressTolerancePercent(), o.scopeRedShare(), o.scopeYellowShare());
-        });
+        return byDistrict.computeIfAbsent(district, d -> LightSettings.rules(config, d));
     }
 }
