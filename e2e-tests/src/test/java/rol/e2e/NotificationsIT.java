@@ -371,7 +371,7 @@ class NotificationsIT {
     record WorkingDays(Set<LocalDate> off, Set<LocalDate> worked) {
 
         static WorkingDays load() throws IOException {
-            Path file = TestStack.root().resolve("notification-service/src/main/resources/calendar/cn-holidays.properties");
+            Path file = TestStack.root().resolve("platform/src/main/resources/calendar/cn-holidays.properties");
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
