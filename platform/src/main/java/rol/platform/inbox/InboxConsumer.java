@@ -13,6 +13,7 @@ import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
 import rol.platform.event.MalformedEventException;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,9 +116,7 @@ public final class InboxConsumer implements Runnable {
             }
             transactor.inTransaction(connection -> {
                 for (CloudEvent event : events) {
-                    if (Inbox.claim(connection, name, event.id(), event.type())) {
-                        handler.handle(event);
-                    }
+                    claimAndHandle(connection, event);
                 }
             });
             return true;
@@ -163,13 +162,7 @@ public final class InboxConsumer implements Runnable {
             return reject(id, "unreadable", e.getMessage());
         }
         try {
-            transactor.inTransaction(connection -> {
-                if (Inbox.claim(connection, name, event.id(), event.type())) {
-                    handler.handle(event);
-                } else {
-                    LOG.debugf("%s: event %s (%s) already applied, skipped", name, event.id(), event.type());
-                }
-            });
+            transactor.inTransaction(connection -> claimAndHandle(connection, event));
             return true;
         } catch (MalformedEventException e) {
             return reject(event.id(), event.type(), e.getMessage());
@@ -177,6 +170,15 @@ public final class InboxConsumer implements Runnable {
             lastFailure = event.type() + " " + event.id() + ": " + e;
             LOG.warnf(e, "%s: applying %s %s failed; it will be retried", name, event.type(), event.id());
             return false;
+        }
+    }
+
+    /** The event's effect, once: its id goes into the inbox in the same transaction, a known id is skipped. */
+    private void claimAndHandle(Connection connection, CloudEvent event) throws Exception {
+        if (Inbox.claim(connection, name, event.id(), event.type())) {
+            handler.handle(event);
+        } else {
+            LOG.debugf("%s: event %s (%s) already applied, skipped", name, event.id(), event.type());
         }
     }
 

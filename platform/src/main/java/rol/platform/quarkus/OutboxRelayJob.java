@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Drives the outbox relay: at once after each commit that wrote an event ({@link #nudge}), and every interval in
- * case one was missed (a restart, a failed pass); backing off while Kafka does not answer.
+ * Drives the outbox relay: shortly after each commit that wrote an event ({@link #nudge}, after the nudge delay), and
+ * every interval in case one was missed (a restart, a failed pass); backing off while Kafka does not answer.
  */
 @ApplicationScoped
 public class OutboxRelayJob {
@@ -59,7 +59,7 @@ public class OutboxRelayJob {
         return t;
     });
 
-    /** An event was committed: publish it now rather than at the next interval. */
+    /** An event was committed: publish it after the nudge delay rather than at the next interval. */
     public void nudge() {
         if (config.relay().enabled() && nudged.compareAndSet(false, true)) {
             try {
