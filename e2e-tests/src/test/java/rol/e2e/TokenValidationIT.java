@@ -36,12 +36,18 @@ class TokenValidationIT {
         }
     }
 
-    @Test
-    void aGoodTokenGetsIn() {
-        String token = RunningSystem.token("office1");
+    /** Also puts the token into each service's cache of verified tokens (docs/security.md). */
+    private static void admitted(String token) {
         for (Supplier<RequestSpecification> service : SERVICES) {
             service.get().header("Authorization", "Bearer " + token).get().then().statusCode(200);
         }
+    }
+
+    @Test
+    void aGoodTokenGetsIn() {
+        String token = RunningSystem.token("office1");
+        admitted(token);
+        admitted(token); // the second time from the cache
     }
 
     @Test
@@ -52,6 +58,7 @@ class TokenValidationIT {
     @Test
     void anExpiredTokenIsRefused() {
         String token = RunningSystem.token(RunningSystem.STACK.issuer(), "rol-cli-expiring", "office1", "office1");
+        admitted(token); // verified and cached while valid; the cache must not outlive the token
         long exp = Long.parseLong(claim(token, "exp"));
         await().until(() -> Instant.now().getEpochSecond() > exp + 1);
         refused(token, "expired");
@@ -73,6 +80,7 @@ class TokenValidationIT {
     @Test
     void aTokenWithAnAlteredSignatureIsRefused() {
         String token = RunningSystem.token("office1");
+        admitted(token); // the genuine token is cached: a changed one must still be verified, and fail
         String[] parts = token.split("\\.");
         char[] signature = parts[2].toCharArray();
         signature[10] = signature[10] == 'A' ? 'B' : 'A';
@@ -91,6 +99,8 @@ class TokenValidationIT {
     @Test
     void aTokenWithElevatedRolesButTheOriginalSignatureIsRefused() {
         String token = RunningSystem.token("judicial1");
+        RunningSystem.task().basePath("/api/tasks").header("Authorization", "Bearer " + token).get()
+                .then().statusCode(200); // cached as it was signed
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"department\"]", "\"office\"]");
