@@ -343,7 +343,7 @@ public class TaskResource {
     }
 
     private Response task(Task task) {
-        return Response.ok(TaskView.of(task, Milestone.ofTask(task.id),
+        return Response.ok(TaskView.of(task, task.milestones(),
                         evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock),
                         lights.verdict(task)))
                 .tag(etag(task)).build();

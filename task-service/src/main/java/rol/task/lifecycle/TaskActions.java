@@ -666,7 +666,9 @@ public class TaskActions {
         // only the milestone actions change the milestones loaded at the start
         boolean milestonesChanged = step.decision().action() == TaskAction.PLAN_MILESTONES
                 || step.decision().action() == TaskAction.COMPLETE_MILESTONE;
-        TaskV1 after = task.snapshot(step.plan(), milestonesChanged ? Milestone.ofTask(task.id) : step.milestones());
+        List<Milestone> milestones = milestonesChanged ? Milestone.ofTask(task.id) : step.milestones();
+        task.milestonesAfterAction(milestones);
+        TaskV1 after = task.snapshot(step.plan(), milestones);
         update("insert into task_history (task_id, at, actor, capacity, action, state_before, state_after, before,"
                         + " after, detail) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb))",
                 task.id, step.now(), caller.name(), step.capacity().name(), step.decision().action().name(),

@@ -166,6 +166,19 @@ public class Task extends PanacheEntityBase {
         return ChineseText.searchForm(title + "\n" + text);
     }
 
+    /** The milestones as the last action in this transaction left them, so the answer need not read them again. */
+    @Transient
+    private List<Milestone> milestonesAfterAction;
+
+    public void milestonesAfterAction(List<Milestone> milestones) {
+        milestonesAfterAction = List.copyOf(milestones);
+    }
+
+    /** The milestones the last action left, else as stored now. */
+    public List<Milestone> milestones() {
+        return milestonesAfterAction != null ? milestonesAfterAction : Milestone.ofTask(id);
+    }
+
     public TaskOwners owners() {
         return leadDepartment == null ? TaskOwners.NONE : new TaskOwners(leadDepartment, Set.copyOf(coDepartments));
     }
