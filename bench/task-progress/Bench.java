@@ -1,4 +1,10 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -7,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -58,8 +65,7 @@ public class Bench {
                 "kaiyuan-subdistrict", "street1");
         Tokens tokens = new Tokens(keycloak, List.of("office1", "judicial1", "market1", "street1"));
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        Connections http = new Connections(base, Integer.parseInt(o.getOrDefault("connections", "128")));
         System.out.printf(Locale.ROOT, "%d tasks; %s, %.0f requests/s, warm-up %.0fs, measured %.0fs%n",
                 tasks.size(), base, rate, warmup, duration);
         // the warm-up climbs from a tenth of the rate to the full rate: a cold JVM at full rate at once only measures
@@ -78,7 +84,7 @@ public class Bench {
      * One phase whose arrival rate goes linearly from {@code fromRate} to {@code rate} (constant when equal); returns
      * when every request sent in it has been answered or failed.
      */
-    static Phase run(HttpClient http, String base, Tokens tokens, List<Task> tasks, Map<String, String> userOf,
+    static Phase run(Connections http, String base, Tokens tokens, List<Task> tasks, Map<String, String> userOf,
                      double fromRate, double rate, double seconds, long seed) throws InterruptedException {
         List<Long> offsets = new ArrayList<>();
         for (double t = 0; t < seconds; t += 1 / (fromRate + (rate - fromRate) * t / seconds)) {
@@ -102,21 +108,168 @@ public class Bench {
                     + " 件\",\"evidence\":[{\"kind\":\"link\",\"url\":\"https://www.licheng.gov.cn/zfxxgk/" + k
                     + "\",\"name\":\"通报\"}],\"metrics\":[{\"label\":\"抽查案卷\",\"value\":" + percent
                     + ",\"unit\":\"件\"}]}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/tasks/" + t.id() + "/progress"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + tokens.of(user))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             final int index = k;
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                phase.record(index, System.nanoTime() - due, e != null ? "error " + e.getClass().getSimpleName()
-                        : r.statusCode() == 200 ? null : "HTTP " + r.statusCode());
+            http.post("/api/tasks/" + t.id() + "/progress", tokens.of(user), body, (status, error) -> {
+                phase.record(index, System.nanoTime() - due, error != null ? "error " + error
+                        : status == 200 ? null : "HTTP " + status);
                 done.countDown();
             });
         }
         phase.sentIn(System.nanoTime() - start);
         done.await();
         return phase;
+    }
+
+    /**
+     * Keep-alive HTTP/1.1 connections, each served by its own thread: a due request waits in the queue only while
+     * every connection is busy, and that wait counts in its latency. Plain sockets rather than java.net.http: the
+     * generator shares the 2 cores with the stack, and HttpClient cost about 2 ms of CPU per request there.
+     */
+    static final class Connections {
+        interface Answer {
+            void accept(int status, String error);
+        }
+
+        private record Job(String path, String token, byte[] body, Answer answer) {
+        }
+
+        private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+        private final String host;
+        private final int port;
+
+        Connections(String base, int count) {
+            URI uri = URI.create(base);
+            host = uri.getHost();
+            port = uri.getPort() < 0 ? 80 : uri.getPort();
+            for (int i = 0; i < count; i++) {
+                Thread w = new Thread(this::serve, "connection-" + i);
+                w.setDaemon(true);
+                w.start();
+            }
+        }
+
+        void post(String path, String token, String body, Answer answer) {
+            queue.add(new Job(path, token, body.getBytes(StandardCharsets.UTF_8), answer));
+        }
+
+        private void serve() {
+            Socket socket = null;
+            InputStream in = null;
+            while (true) {
+                Job job;
+                try {
+                    job = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    if (socket == null) {
+                        socket = new Socket();
+                        socket.setTcpNoDelay(true);
+                        socket.setSoTimeout(30_000);
+                        socket.connect(new InetSocketAddress(host, port), 5_000);
+                        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                    }
+                    byte[] head = ("POST " + job.path() + " HTTP/1.1\r\nHost: " + host + ":" + port
+                            + "\r\nAuthorization: Bearer " + job.token()
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + job.body().length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1);
+                    OutputStream out = socket.getOutputStream();
+                    byte[] request = Arrays.copyOf(head, head.length + job.body().length);
+                    System.arraycopy(job.body(), 0, request, head.length, job.body().length);
+                    out.write(request);
+                    out.flush();
+                    Response r = Response.read(in);
+                    if (r.close()) {
+                        socket.close();
+                        socket = null;
+                    }
+                    job.answer().accept(r.status(), null);
+                } catch (IOException e) {
+                    closeQuietly(socket);
+                    socket = null;
+                    job.answer().accept(0, e.getClass().getSimpleName());
+                }
+            }
+        }
+
+        private static void closeQuietly(Socket s) {
+            try {
+                if (s != null) {
+                    s.close();
+                }
+            } catch (IOException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    /** The status of one HTTP/1.1 answer, its body read and dropped (Content-Length or chunked). */
+    record Response(int status, boolean close) {
+        static Response read(InputStream in) throws IOException {
+            String status = line(in);
+            if (status == null) {
+                throw new EOFException("connection closed before an answer");
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false, close = false;
+            for (String h; !(h = line(in)).isEmpty(); ) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size; (size = Long.parseLong(line(in).split(";")[0].strip(), 16)) > 0; ) {
+                    skip(in, size);
+                    line(in);
+                }
+                while (!line(in).isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                skip(in, length);
+            } else {
+                close = true; // body until the server closes: read to the end
+                while (in.read() >= 0) {
+                    // drop
+                }
+            }
+            return new Response(code, close);
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c; (c = in.read()) >= 0; ) {
+                if (c == '\n') {
+                    int n = b.length();
+                    return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
+                }
+                b.append((char) c);
+            }
+            if (b.length() == 0) {
+                return null;
+            }
+            throw new EOFException("connection closed inside a line");
+        }
+
+        private static void skip(InputStream in, long n) throws IOException {
+            while (n > 0) {
+                long s = in.skip(n);
+                if (s <= 0) {
+                    if (in.read() < 0) {
+                        throw new EOFException("connection closed inside a body");
+                    }
+                    s = 1;
+                }
+                n -= s;
+            }
+        }
     }
 
     static final class Phase {
@@ -226,7 +379,7 @@ public class Bench {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help")) {
                 System.out.println("java Bench.java [--url U] [--keycloak K] [--tasks tasks.csv] [--rate 200]"
-                        + " [--duration 60s] [--warmup 20s] [--out result.txt]");
+                        + " [--duration 60s] [--warmup 20s] [--connections 128] [--out result.txt]");
                 System.exit(0);
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
