@@ -27,19 +27,18 @@ public final class Outbox {
             throw new IllegalArgumentException("event " + event.type() + " needs a subject: it is the Kafka key");
         }
         // Serialise appends per aggregate until commit, so that outbox position order equals commit order for
-        // each key and the relay can never publish an aggregate's events out of order.
-        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
-            lock.setInt(1, APPEND_LOCK);
-            lock.setString(2, topic + '/' + event.subject());
-            lock.execute();
-        }
+        // each key and the relay can never publish an aggregate's events out of order. The lock is taken in the
+        // same statement as the insert, before its row is written: one round trip instead of two.
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into outbox_event (event_id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)")) {
+                "insert into outbox_event (event_id, topic, event_key, event_type, payload)"
+                        + " select ?, ?, ?, ?, ? from (select pg_advisory_xact_lock(?, hashtext(?))) serialised")) {
             insert.setObject(1, UUID.fromString(event.id()));
             insert.setString(2, topic);
             insert.setString(3, event.subject());
             insert.setString(4, event.type());
             insert.setString(5, EventJson.write(event));
+            insert.setInt(6, APPEND_LOCK);
+            insert.setString(7, topic + '/' + event.subject());
             insert.executeUpdate();
         }
     }

@@ -183,6 +183,42 @@ class DeliveryGuaranteesTest {
         assertEquals(1, count("select count(*) from inbox_event where consumer = ? and outcome = 'REJECTED'", alone));
     }
 
+    @Test
+    void appendsForOneAggregateWaitForEachOtherUntilCommitAndOthersDoNot() throws Exception {
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            try (Statement s = second.createStatement()) {
+                s.execute("set lock_timeout = '300ms'");
+            }
+            Outbox.append(first, "serial-topic", event("task-1", 1));
+            // while the first transaction is open, a second append for the same key cannot go ahead of it…
+            SQLException blocked = null;
+            try {
+                Outbox.append(second, "serial-topic", event("task-1", 2));
+            } catch (SQLException e) {
+                blocked = e;
+            }
+            assertEquals("55P03", blocked == null ? "appended" : blocked.getSQLState(), "lock_not_available");
+            second.rollback();
+            // …another aggregate's can
+            Outbox.append(second, "serial-topic", event("task-2", 1));
+            second.commit();
+            first.commit();
+            Outbox.append(second, "serial-topic", event("task-1", 2));
+            second.commit();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select event_key from outbox_event where topic = 'serial-topic'"
+                     + " order by position")) {
+            List<String> keys = new ArrayList<>();
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+            assertEquals(List.of("task-1", "task-2", "task-1"), keys);
+        }
+    }
+
     private static void send(String topic, List<CloudEvent> events) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             for (CloudEvent e : events) {
