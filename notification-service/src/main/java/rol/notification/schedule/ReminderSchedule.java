@@ -8,6 +8,7 @@ import rol.notification.policy.PlannedReminder;
 import rol.notification.policy.ReminderPlanner;
 import rol.notification.policy.ReminderPolicy;
 import rol.notification.policy.ReminderRule;
+import rol.notification.policy.ScheduleDiff;
 import rol.notification.policy.TaskSnapshot;
 import rol.notification.readmodel.TaskChanged;
 import rol.notification.readmodel.TaskSnapshots;
@@ -31,7 +32,7 @@ import java.util.Optional;
 
 /**
  * Keeps {@code reminder_schedule} in step with the read model: every applied task change re-plans the task in the
- * same transaction, and the events that call for a notice (dispatched, returned, extension decided) store one,
+ * same transaction (one read of its rows, then only the writes the difference needs), and the events that call for a notice (dispatched, returned, extension decided) store one,
  * sent at once unless quiet hours hold it for the due scan.
  */
 @ApplicationScoped
@@ -61,15 +62,29 @@ public class ReminderSchedule {
         TaskV1 task = change.current();
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            List<PlannedReminder> plan = plan(task, now);
-            ScheduleStore.upsert(c, task.district(), plan, sendTimes(task.district()), now);
-            ScheduleStore.withdrawUnplanned(c, task.taskId(), plan, now);
+            replan(c, task, now);
             ReminderRule rule = NOTICE_RULES.get(change.eventType());
             if (rule != null) {
                 notice(c, change, rule, now);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not schedule the reminders of task " + task.taskId(), e);
+        }
+    }
+
+    /** Writes only what the new plan changes: most events (a progress report) leave it as it was. */
+    private void replan(Connection c, TaskV1 task, Instant now) throws SQLException {
+        ScheduleDiff diff = ScheduleDiff.of(plan(task, now), ScheduleStore.stored(c, task.taskId()));
+        ScheduleStore.SendTimes times = sendTimes(task.district());
+        if (!diff.inserts().isEmpty()) {
+            // on conflict do nothing: the due scan's extend may have inserted the same occurrence meanwhile
+            ScheduleStore.insertMissing(c, task.district(), diff.inserts(), times, now);
+        }
+        if (!diff.updates().isEmpty()) {
+            ScheduleStore.replan(c, diff.updates(), times, now);
+        }
+        if (!diff.withdrawals().isEmpty()) {
+            ScheduleStore.withdraw(c, diff.withdrawals(), now);
         }
     }
 

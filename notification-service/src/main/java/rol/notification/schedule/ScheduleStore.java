@@ -3,6 +3,7 @@ package rol.notification.schedule;
 import rol.notification.policy.PlannedReminder;
 import rol.notification.policy.Recipient;
 import rol.notification.policy.ReminderRule;
+import rol.notification.policy.ScheduleDiff;
 import rol.platform.event.EventJson;
 
 import java.sql.Array;
@@ -35,34 +36,55 @@ final class ScheduleStore {
     private ScheduleStore() {
     }
 
+    /** The task's rows as re-planning compares them (the identity index serves it: task_id leads). */
+    static List<ScheduleDiff.Stored> stored(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, rule, occurrence_key, status, due_on, expires_on, recipients
+                from reminder_schedule where task_id = ?
+                """)) {
+            ps.setObject(1, UUID.fromString(taskId));
+            List<ScheduleDiff.Stored> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ScheduleDiff.Stored(rs.getLong(1), ReminderRule.valueOf(rs.getString(2)),
+                            rs.getString(3), ScheduleDiff.Status.valueOf(rs.getString(4)),
+                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                            recipients(rs.getArray(7))));
+                }
+            }
+            return out;
+        }
+    }
+
     /**
-     * Stores a plan: new occurrences are inserted; pending ones get the newest days; withdrawn ones planned again
-     * (a returned task is reminded again) become pending; sent and expired ones are never touched.
+     * Sets rows to their newest planned occurrence, pending. Only rows still pending or withdrawn: one the due scan
+     * sent or expired since {@link #stored} read it stays as it is.
      */
-    static void upsert(Connection c, String district, List<PlannedReminder> plan, SendTimes times, Instant now)
+    static void replan(Connection c, List<ScheduleDiff.Update> updates, SendTimes times, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into reminder_schedule (task_id, district, rule, occurrence_key, due_on, expires_on, deadline,
-                    recipients, send_after, planned_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (task_id, rule, occurrence_key) do update set
-                    due_on = excluded.due_on, expires_on = excluded.expires_on, recipients = excluded.recipients,
-                    send_after = excluded.send_after, planned_at = excluded.planned_at, status = 'PENDING',
-                    done_at = null
-                where reminder_schedule.status in ('PENDING', 'WITHDRAWN')
-                  and (reminder_schedule.status = 'WITHDRAWN' or reminder_schedule.due_on <> excluded.due_on
-                       or reminder_schedule.expires_on is distinct from excluded.expires_on
-                       or reminder_schedule.recipients <> excluded.recipients)
+                update reminder_schedule set due_on = ?, expires_on = ?, recipients = ?, send_after = ?,
+                    planned_at = ?, status = 'PENDING', done_at = null
+                where id = ? and status in ('PENDING', 'WITHDRAWN')
                 """)) {
-            for (PlannedReminder r : plan) {
-                bind(c, ps, district, r, times.earliest(r.dueOn(), now), now);
+            for (ScheduleDiff.Update u : updates) {
+                PlannedReminder r = u.planned();
+                ps.setObject(1, r.dueOn());
+                ps.setObject(2, r.expiresOn());
+                ps.setArray(3, c.createArrayOf("text", r.recipients().stream().map(Enum::name).toArray()));
+                ps.setObject(4, at(times.earliest(r.dueOn(), now)));
+                ps.setObject(5, at(now));
+                ps.setLong(6, u.id());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    /** Adds occurrences not stored yet and changes nothing else (the scan extends endless series with it). */
+    /**
+     * Adds occurrences not stored yet and changes nothing else (the scan extends endless series with it; re-planning
+     * inserts new occurrences with it, as the scan may store the same one meanwhile).
+     */
     static void insertMissing(Connection c, String district, List<PlannedReminder> plan, SendTimes times, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -97,21 +119,15 @@ final class ScheduleStore {
         }
     }
 
-    /** Withdraws the task's pending date-driven reminders that the newest plan no longer has. */
-    static int withdrawUnplanned(Connection c, String taskId, List<PlannedReminder> plan, Instant now)
-            throws SQLException {
+    /** Withdraws these rows if still pending (the scan may have sent one since it was read). */
+    static void withdraw(Connection c, List<Long> ids, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update reminder_schedule set status = 'WITHDRAWN', done_at = ?
-                where task_id = ? and status = 'PENDING' and rule <> all (?)
-                  and not (rule || '|' || occurrence_key = any (?))
+                where id = any (?) and status = 'PENDING'
                 """)) {
             ps.setObject(1, at(now));
-            ps.setObject(2, UUID.fromString(taskId));
-            ps.setArray(3, c.createArrayOf("text", EnumSet.allOf(ReminderRule.class).stream()
-                    .filter(ReminderRule::notice).map(Enum::name).toArray()));
-            ps.setArray(4, c.createArrayOf("text", plan.stream().map(r -> r.rule() + "|" + r.occurrenceKey())
-                    .toArray()));
-            return ps.executeUpdate();
+            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            ps.executeUpdate();
         }
     }
 
@@ -162,17 +178,21 @@ final class ScheduleStore {
     }
 
     private static ScheduledReminder row(ResultSet rs) throws SQLException {
-        Array recipients = rs.getArray(9);
-        Set<Recipient> to = EnumSet.noneOf(Recipient.class);
-        for (Object o : (Object[]) recipients.getArray()) {
-            to.add(Recipient.valueOf((String) o));
-        }
+        Set<Recipient> to = recipients(rs.getArray(9));
         @SuppressWarnings("unchecked")
         Map<String, Object> context = EventJson.read(rs.getString(10), Map.class);
         return new ScheduledReminder(rs.getLong(1), rs.getObject(2, UUID.class).toString(), rs.getString(3),
                 ReminderRule.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
                 rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), to, context,
                 rs.getObject(11, OffsetDateTime.class).toInstant());
+    }
+
+    private static Set<Recipient> recipients(Array array) throws SQLException {
+        Set<Recipient> to = EnumSet.noneOf(Recipient.class);
+        for (Object o : (Object[]) array.getArray()) {
+            to.add(Recipient.valueOf((String) o));
+        }
+        return to;
     }
 
     private static OffsetDateTime at(Instant t) {

@@ -221,6 +221,39 @@ class ReminderScheduleTest {
     }
 
     @Test
+    void anEventThatLeavesThePlanAsItWasWritesNoRowAndADeadlineChangeOnlyTheChangedOnes() {
+        clock.set(at(LocalDate.of(2026, 6, 1), 9, 0));
+        TaskV1 task = events.dispatched("规范行政执法自由裁量权", DEADLINE);
+        String id = task.taskId();
+        events.apply(TaskDispatchedV1.TYPE, task);
+        List<String> planned = versions(id);
+
+        // a newer snapshot the planner reads the same (a progress report), a day later: every row as it was
+        clock.set(at(LocalDate.of(2026, 6, 2), 9, 0));
+        TaskV1 reported = TaskEvents.next(task, "DISPATCHED", DEADLINE);
+        events.apply(TaskProgressReportedV1.TYPE, reported);
+        assertEquals(planned, versions(id), "xmin and planned_at of every row unchanged");
+
+        LocalDate later = LocalDate.of(2026, 7, 31);
+        events.apply(TaskExtensionDecidedV1.TYPE, TaskEvents.next(reported, "DISPATCHED", later));
+        List<String> rows = events.schedule(id);
+        assertTrue(rows.stream().filter(r -> r.contains("@2026-06-30")).allMatch(r -> r.contains(" WITHDRAWN ")),
+                rows::toString);
+        assertEquals(6, rows.stream().filter(r -> r.contains("@2026-07-31 PENDING ")).count(), rows::toString);
+        assertEquals(planned.stream().filter(r -> r.startsWith("DISPATCHED ")).toList(),
+                versions(id).stream().filter(r -> r.startsWith("DISPATCHED ")).toList(),
+                "the sent dispatch notice is not written");
+        assertEquals(List.of(), events.rows("select id::text from reminder_schedule where task_id = ?::uuid"
+                + " and status = 'WITHDRAWN' and done_at is null", id), "withdrawn rows say when");
+    }
+
+    /** {@code rule occurrence_key status xmin planned_at} per row: any write changes xmin. */
+    private List<String> versions(String taskId) {
+        return events.rows("select rule || ' ' || occurrence_key || ' ' || status || ' ' || xmin::text || ' '"
+                + " || planned_at from reminder_schedule where task_id = ?::uuid order by id", taskId);
+    }
+
+    @Test
     void aTaskSilentForThirtyDaysIsChasedAndFeedbackRestartsTheCount() {
         clock.set(at(LocalDate.of(2026, 3, 2), 9, 0));
         TaskV1 task = TaskEvents.next(events.dispatched("推行包容审慎监管", LocalDate.of(2026, 12, 31)),
