@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +77,7 @@ public class Bench {
         System.out.println("warm-up: " + w.summary());
         Phase m = run(http, base, tokens, tasks, userOf, rate, rate, duration, 2);
         System.out.println("measured: " + m.summary());
+        System.out.println(m.slowestSeconds(8, 50));
         if (o.containsKey("out")) {
             Files.writeString(Path.of(o.get("out")), m.summary() + System.lineSeparator());
         }
@@ -91,10 +95,11 @@ public class Bench {
             offsets.add((long) (t * 1e9));
         }
         int n = offsets.size();
-        Phase phase = new Phase(n, seconds);
+        Phase phase = new Phase(offsets, seconds);
         CountDownLatch done = new CountDownLatch(n);
         SplittableRandom random = new SplittableRandom(seed);
         long start = System.nanoTime();
+        phase.startedAt = Instant.now();
         for (int k = 0; k < n; k++) {
             long due = start + offsets.get(k);
             long wait;
@@ -274,13 +279,40 @@ public class Bench {
 
     static final class Phase {
         final AtomicLongArray latency;
+        final List<Long> offsets;
         final double seconds;
         final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         long sendingNanos;
+        Instant startedAt;
 
-        Phase(int n, double seconds) {
-            latency = new AtomicLongArray(n);
+        Phase(List<Long> offsets, double seconds) {
+            latency = new AtomicLongArray(offsets.size());
+            this.offsets = offsets;
             this.seconds = seconds;
+        }
+
+        /**
+         * The seconds with the most requests over {@code thresholdMs}, by the wall-clock time they were due: to line
+         * the tail up with the services' GC logs and PostgreSQL's log.
+         */
+        String slowestSeconds(int count, double thresholdMs) {
+            Map<Long, long[]> bySecond = new TreeMap<>(); // second -> {over threshold, max nanos}
+            for (int i = 0; i < offsets.size(); i++) {
+                long[] s = bySecond.computeIfAbsent(offsets.get(i) / 1_000_000_000L, k -> new long[2]);
+                long l = latency.get(i);
+                if (l > thresholdMs * 1e6) {
+                    s[0]++;
+                }
+                s[1] = Math.max(s[1], l);
+            }
+            DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+            StringBuilder out = new StringBuilder();
+            bySecond.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(count)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %s(%d over, max %.0fms)",
+                            hms.format(startedAt.plusSeconds(e.getKey())), e.getValue()[0], ms(e.getValue()[1]))));
+            return "seconds with most requests over " + (long) thresholdMs + " ms (UTC):"
+                    + (out.length() == 0 ? " none" : out);
         }
 
         void record(int index, long nanos, String error) {
