@@ -25,10 +25,6 @@ public interface DeliveryConfig {
     @WithDefault("1H")
     Duration maxDelay();
 
-    /** Deliveries one run of the worker handles at most, so that a run ends. */
-    @WithDefault("100")
-    int batchSize();
-
     /** The domain of the stable Message-ID of every email ({@code <delivery id@domain>}). */
     @WithDefault("notification.duban")
     String messageIdDomain();

@@ -1,44 +1,31 @@
 package rol.notification.channel;
 
-import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.scheduler.Scheduled;
-import rol.notification.clock.TimeDrivenJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import rol.notification.clock.TimeDrivenJob;
 import jakarta.enterprise.inject.Instance;
-import rol.notification.clock.TimeDrivenJob;
 import jakarta.inject.Inject;
-import rol.notification.clock.TimeDrivenJob;
 import jakarta.persistence.EntityManager;
-import rol.notification.clock.TimeDrivenJob;
 import org.jboss.logging.Logger;
 import rol.notification.clock.TimeDrivenJob;
 import rol.notification.subscription.Subscription;
 
-import rol.notification.clock.TimeDrivenJob;
 import java.time.Clock;
-import rol.notification.clock.TimeDrivenJob;
 import java.time.Instant;
-import rol.notification.clock.TimeDrivenJob;
 import java.time.OffsetDateTime;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.EnumMap;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.List;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.Map;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.Optional;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.UUID;
 
 /**
  * Sends due deliveries. Each delivery is claimed, sent and marked in one transaction of its own: the row stays locked
  * (FOR UPDATE SKIP LOCKED) while it is sent, so another run, here or on another replica, skips it instead of sending
  * it again, and a crash before the commit leaves it pending for the next run (see docs/notifications.md on the one
- * gap that remains: a crash after the receiver accepted and before the commit).
+ * gap that remains: a crash after the receiver accepted and before the commit). A run goes on until nothing is due:
+ * a failed delivery's next attempt lies ahead, so every run ends, and the notices held back by quiet hours all leave
+ * when the quiet hours end.
  */
 @ApplicationScoped
 public class DeliveryWorker implements TimeDrivenJob {
@@ -80,16 +67,10 @@ public class DeliveryWorker implements TimeDrivenJob {
         runDue();
     }
 
-    /** Sends what is due now (at most one batch); returns how many deliveries were attempted. */
+    /** Sends everything due now; returns how many deliveries were attempted. */
     public int runDue() {
         int attempted = 0;
-        while (attempted < config.batchSize()) {
-            boolean one = QuarkusTransaction.requiringNew()
-                    .timeout(transactionSeconds())
-                    .call(this::deliverOne);
-            if (!one) {
-                break;
-            }
+        while (QuarkusTransaction.requiringNew().timeout(transactionSeconds()).call(this::deliverOne)) {
             attempted++;
         }
         return attempted;

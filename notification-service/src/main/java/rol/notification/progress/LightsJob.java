@@ -2,40 +2,23 @@ package rol.notification.progress;
 
 import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import rol.notification.clock.TimeDrivenJob;
 import io.quarkus.scheduler.Scheduled;
-import rol.notification.clock.TimeDrivenJob;
 import jakarta.enterprise.context.ApplicationScoped;
-import rol.notification.clock.TimeDrivenJob;
 import jakarta.inject.Inject;
-import rol.notification.clock.TimeDrivenJob;
 import org.jboss.logging.Logger;
-import rol.notification.clock.TimeDrivenJob;
 import rol.notification.policy.TaskSnapshot;
-import rol.notification.clock.TimeDrivenJob;
 import rol.platform.lights.LightReason;
-import rol.notification.clock.TimeDrivenJob;
 import rol.notification.rollup.ScopeTotals;
 
-import rol.notification.clock.TimeDrivenJob;
 import javax.sql.DataSource;
-import rol.notification.clock.TimeDrivenJob;
 import java.sql.Connection;
-import rol.notification.clock.TimeDrivenJob;
 import java.sql.PreparedStatement;
-import rol.notification.clock.TimeDrivenJob;
 import java.sql.ResultSet;
-import rol.notification.clock.TimeDrivenJob;
 import java.sql.SQLException;
-import rol.notification.clock.TimeDrivenJob;
 import java.time.LocalDate;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.HashMap;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.Map;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.SortedMap;
-import rol.notification.clock.TimeDrivenJob;
 import java.util.TreeMap;
 
 /**
