@@ -135,6 +135,22 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void oneRunSendsEverythingDueHoweverMuchPiledUp() throws Exception {
+        // what quiet hours held back overnight all comes due at once; one run (one clock move) sends all of it
+        String district = ChannelFixture.district();
+        String to = "night-" + district + "@licheng.gov.cn";
+        Subscription office = fixture.subscribe(district, OFFICE, null, EMAIL, to, null);
+        int notices = 130;
+        for (int i = 0; i < notices; i++) {
+            fixture.toOffice(district, "ESCALATION");
+        }
+        assertEquals(notices, worker.runDue());
+        assertEquals(notices, SmtpServer.messagesTo(to).size());
+        assertTrue(fixture.deliveries(office.id).stream().allMatch(d -> d.state == Delivery.State.DELIVERED));
+        assertEquals(0, worker.runDue(), "nothing left");
+    }
+
+    @Test
     void aMessageThatFoundTheServerDownGoesOutAfterTheBackoffOnceItIsBack() throws Exception {
         String district = ChannelFixture.district();
         String to = "fzb-" + district + "@licheng.gov.cn";
