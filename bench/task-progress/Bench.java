@@ -10,9 +10,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,9 +78,15 @@ public class Bench {
         // how long the queue of the first seconds takes to drain
         Phase w = run(http, base, tokens, tasks, userOf, rate / 10, rate, warmup, 1);
         System.out.println("warm-up: " + w.summary());
+        DiskProbe disk = o.containsKey("probe-dir") ? DiskProbe.start(Path.of(o.get("probe-dir"))) : null;
         Phase m = run(http, base, tokens, tasks, userOf, rate, rate, duration, 2);
         System.out.println("measured: " + m.summary());
         System.out.println(m.slowestSeconds(8, 50));
+        if (disk != null) {
+            disk.stop();
+            System.out.println(disk.summary());
+            System.out.println(m.overDuringDiskStalls(50, disk));
+        }
         if (o.containsKey("out")) {
             Files.writeString(Path.of(o.get("out")), m.summary() + System.lineSeparator());
         }
@@ -315,6 +324,28 @@ public class Bench {
                     + (out.length() == 0 ? " none" : out);
         }
 
+        /**
+         * How many requests took over {@code thresholdMs}, and how many of them were due in a second in which the
+         * disk probe saw a slow sync, or in the second after (a request due just before a stall waits through it).
+         */
+        String overDuringDiskStalls(double thresholdMs, DiskProbe disk) {
+            Map<Long, Long> stalls = disk.stalls();
+            long start = startedAt.getEpochSecond();
+            int over = 0, inStall = 0;
+            for (int i = 0; i < offsets.size(); i++) {
+                if (latency.get(i) > thresholdMs * 1e6) {
+                    over++;
+                    long sec = start + (startedAt.getNano() + offsets.get(i)) / 1_000_000_000L;
+                    if (stalls.containsKey(sec) || stalls.containsKey(sec + 1)) {
+                        inStall++;
+                    }
+                }
+            }
+            return String.format(Locale.ROOT, "requests over %d ms: %d (%.2f%%), of them due in or just before a"
+                    + " second with a slow disk sync: %d", (long) thresholdMs, over, 100.0 * over / offsets.size(),
+                    inStall);
+        }
+
         void record(int index, long nanos, String error) {
             latency.set(index, nanos);
             if (error != null) {
@@ -344,6 +375,102 @@ public class Bench {
 
         private static double ms(long nanos) {
             return nanos / 1e6;
+        }
+    }
+
+    /**
+     * The disk under PostgreSQL's WAL, measured beside the load: 8 KiB written and fdatasync'ed every 50 ms, as a
+     * commit does. A sync that takes long holds every commit of that moment, whatever the services do, so the slow
+     * requests can be told apart from the slow disk.
+     */
+    static final class DiskProbe {
+        private static final long SLOW_NANOS = 20_000_000L;
+        private final List<long[]> syncs = new ArrayList<>(); // {epoch second, nanos}
+        private final Path file;
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        private DiskProbe(Path dir) throws IOException {
+            Files.createDirectories(dir);
+            file = dir.resolve("bench-disk-probe.tmp");
+            thread = new Thread(this::probe, "disk-probe");
+            thread.setDaemon(true);
+        }
+
+        static DiskProbe start(Path dir) throws IOException {
+            DiskProbe p = new DiskProbe(dir);
+            p.thread.start();
+            return p;
+        }
+
+        private void probe() {
+            int size = 16 << 20;
+            ByteBuffer block = ByteBuffer.allocateDirect(8192);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ)) {
+                for (long off = 0; off < size; off += 8192) { // allocated first, like a WAL segment
+                    block.clear();
+                    ch.write(block, off);
+                }
+                ch.force(true);
+                long next = System.nanoTime();
+                for (long off = 0; running; off = (off + 8192) % size) {
+                    next += 50_000_000L;
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    long t0 = System.nanoTime();
+                    block.clear();
+                    ch.write(block, off);
+                    ch.force(false);
+                    long took = System.nanoTime() - t0;
+                    synchronized (syncs) {
+                        syncs.add(new long[]{Instant.now().getEpochSecond(), took});
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("disk probe stopped: " + e);
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a leftover temporary file
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        /** The epoch seconds in which a sync took over 20 ms, with the longest sync of each. */
+        Map<Long, Long> stalls() {
+            Map<Long, Long> out = new TreeMap<>();
+            synchronized (syncs) {
+                for (long[] s : syncs) {
+                    if (s[1] > SLOW_NANOS) {
+                        out.merge(s[0], s[1], Math::max);
+                    }
+                }
+            }
+            return out;
+        }
+
+        String summary() {
+            long[] l;
+            synchronized (syncs) {
+                l = syncs.stream().mapToLong(s -> s[1]).sorted().toArray();
+            }
+            if (l.length == 0) {
+                return "disk probe: no samples";
+            }
+            DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+            StringBuilder b = new StringBuilder();
+            stalls().forEach((sec, nanos) -> b.append(String.format(Locale.ROOT, " %s(%.0fms)",
+                    hms.format(Instant.ofEpochSecond(sec)), nanos / 1e6)));
+            return String.format(Locale.ROOT, "disk (8 KiB write + fdatasync every 50 ms in %s): n=%d p50=%.2fms"
+                            + " p99=%.1fms max=%.1fms; seconds with a sync over 20 ms (UTC):%s", file.getParent(),
+                    l.length, Phase.ms(Phase.at(l, 0.5)), Phase.ms(Phase.at(l, 0.99)), Phase.ms(l[l.length - 1]),
+                    b.length() == 0 ? " none" : b);
         }
     }
 
@@ -411,7 +538,7 @@ public class Bench {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help")) {
                 System.out.println("java Bench.java [--url U] [--keycloak K] [--tasks tasks.csv] [--rate 200]"
-                        + " [--duration 60s] [--warmup 20s] [--connections 128] [--out result.txt]");
+                        + " [--duration 60s] [--warmup 20s] [--connections 128] [--out result.txt] [--probe-dir DIR]");
                 System.exit(0);
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

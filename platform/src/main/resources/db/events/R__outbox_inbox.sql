@@ -26,3 +26,17 @@ create table if not exists inbox_event (
     received_at  timestamptz not null default now(),
     primary key (consumer, event_id)
 );
+
+-- ANALYZE samples 300 × (the largest statistics target) rows: both tables are only ever looked up by key or position,
+-- so small targets on those and none on the payloads keep autovacuum's frequent ANALYZE of these busy tables short
+-- (the notification outbox took 0.7 s of one core per ANALYZE with the defaults)
+alter table outbox_event
+    alter column position set statistics 10, alter column sent_at set statistics 10,
+    alter column created_at set statistics 10, alter column topic set statistics 10,
+    alter column event_type set statistics 10, alter column event_id set statistics 0,
+    alter column event_key set statistics 0, alter column payload set statistics 0,
+    alter column attempts set statistics 0, alter column last_error set statistics 0;
+alter table inbox_event
+    alter column consumer set statistics 10, alter column event_type set statistics 10,
+    alter column outcome set statistics 10, alter column received_at set statistics 10,
+    alter column event_id set statistics 0, alter column detail set statistics 0;
