@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,13 +104,9 @@ class EmailDeliveryTest {
 
     @Test
     void twoWorkersRunningAtOnceSendEveryMessageExactlyOnce() throws Exception {
-        String district = ChannelFixture.district();
-        String to = "office-" + district + "@licheng.gov.cn";
-        Subscription office = fixture.subscribe(district, OFFICE, null, EMAIL, to, null);
         int notices = 12;
-        for (int i = 0; i < notices; i++) {
-            fixture.toOffice(district, "ESCALATION");
-        }
+        String to = "office-" + UUID.randomUUID() + "@licheng.gov.cn";
+        Subscription office = officeMailboxWithEscalations(to, notices);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Integer>> runs = List.of(worker::runDue, worker::runDue);
@@ -137,13 +134,9 @@ class EmailDeliveryTest {
     @Test
     void oneRunSendsEverythingDueHoweverMuchPiledUp() throws Exception {
         // what quiet hours held back overnight all comes due at once; one run (one clock move) sends all of it
-        String district = ChannelFixture.district();
-        String to = "night-" + district + "@licheng.gov.cn";
-        Subscription office = fixture.subscribe(district, OFFICE, null, EMAIL, to, null);
         int notices = 130;
-        for (int i = 0; i < notices; i++) {
-            fixture.toOffice(district, "ESCALATION");
-        }
+        String to = "night-" + UUID.randomUUID() + "@licheng.gov.cn";
+        Subscription office = officeMailboxWithEscalations(to, notices);
         assertEquals(notices, worker.runDue());
         assertEquals(notices, SmtpServer.messagesTo(to).size());
         assertTrue(fixture.deliveries(office.id).stream().allMatch(d -> d.state == Delivery.State.DELIVERED));
@@ -203,5 +196,15 @@ class EmailDeliveryTest {
         worker.runDue();
         assertEquals(1, SmtpServer.messagesTo(to).size());
         assertEquals(Delivery.State.DELIVERED, fixture.delivery(d.id).state);
+    }
+
+    /** An office email subscription in a district of its own, and that many escalations to the office waiting. */
+    private Subscription officeMailboxWithEscalations(String to, int notices) {
+        String district = ChannelFixture.district();
+        Subscription office = fixture.subscribe(district, OFFICE, null, EMAIL, to, null);
+        for (int i = 0; i < notices; i++) {
+            fixture.toOffice(district, "ESCALATION");
+        }
+        return office;
     }
 }
