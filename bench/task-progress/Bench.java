@@ -307,7 +307,7 @@ public class Bench {
         String slowestSeconds(int count, double thresholdMs) {
             Map<Long, long[]> bySecond = new TreeMap<>(); // second -> {over threshold, max nanos}
             for (int i = 0; i < offsets.size(); i++) {
-                long[] s = bySecond.computeIfAbsent(offsets.get(i) / 1_000_000_000L, k -> new long[2]);
+                long[] s = bySecond.computeIfAbsent(dueSecond(i), k -> new long[2]);
                 long l = latency.get(i);
                 if (l > thresholdMs * 1e6) {
                     s[0]++;
@@ -319,7 +319,7 @@ public class Bench {
             bySecond.entrySet().stream().filter(e -> e.getValue()[0] > 0)
                     .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(count)
                     .forEach(e -> out.append(String.format(Locale.ROOT, " %s(%d over, max %.0fms)",
-                            hms.format(startedAt.plusSeconds(e.getKey())), e.getValue()[0], ms(e.getValue()[1]))));
+                            hms.format(Instant.ofEpochSecond(e.getKey())), e.getValue()[0], ms(e.getValue()[1]))));
             return "seconds with most requests over " + (long) thresholdMs + " ms (UTC):"
                     + (out.length() == 0 ? " none" : out);
         }
@@ -330,12 +330,11 @@ public class Bench {
          */
         String overDuringDiskStalls(double thresholdMs, DiskProbe disk) {
             Map<Long, Long> stalls = disk.stalls();
-            long start = startedAt.getEpochSecond();
             int over = 0, inStall = 0;
             for (int i = 0; i < offsets.size(); i++) {
                 if (latency.get(i) > thresholdMs * 1e6) {
                     over++;
-                    long sec = start + (startedAt.getNano() + offsets.get(i)) / 1_000_000_000L;
+                    long sec = dueSecond(i);
                     if (stalls.containsKey(sec) || stalls.containsKey(sec + 1)) {
                         inStall++;
                     }
@@ -344,6 +343,11 @@ public class Bench {
             return String.format(Locale.ROOT, "requests over %d ms: %d (%.2f%%), of them due in or just before a"
                     + " second with a slow disk sync: %d", (long) thresholdMs, over, 100.0 * over / offsets.size(),
                     inStall);
+        }
+
+        /** The epoch second (UTC) in which request {@code i} was due. */
+        private long dueSecond(int i) {
+            return startedAt.getEpochSecond() + (startedAt.getNano() + offsets.get(i)) / 1_000_000_000L;
         }
 
         void record(int index, long nanos, String error) {
