@@ -1,6 +1,7 @@
 package rol.notification.schedule;
 
 import io.quarkus.logging.Log;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -55,8 +56,15 @@ public class ReminderSchedule {
     @Inject
     WorkingCalendar calendar;
 
+    private UncoveredYears uncoveredYears;
+
     @Inject
     ReminderDelivery delivery;
+
+    @PostConstruct
+    void init() {
+        uncoveredYears = new UncoveredYears(calendar);
+    }
 
     void onTaskChanged(@Observes TaskChanged change) {
         TaskV1 task = change.current();
@@ -96,9 +104,13 @@ public class ReminderSchedule {
     private List<PlannedReminder> plan(TaskV1 task, Instant now) {
         ReminderPlanner planner = policies.planner(task.district());
         LocalDate today = LocalDate.ofInstant(now, planner.policy().zone());
-        if (!calendar.covers(today) || (task.deadline() != null && !calendar.covers(task.deadline()))) {
-            Log.warnf("the working-day calendar lacks %s or %s (task %s): weekends only for that year;"
-                    + " add the year to the calendar file", today.getYear(), task.deadline(), task.taskId());
+        for (LocalDate day : new LocalDate[] {today, task.deadline()}) {
+            int year = uncoveredYears.firstSight(day);
+            if (year != 0) {
+                Log.warnf("the working-day calendar has no holidays for %d (first needed by task %s): reminders"
+                        + " count weekends only for that year until its holidays are added to the calendar file;"
+                        + " not repeated for further tasks", year, task.taskId());
+            }
         }
         return planner.plan(TaskSnapshots.of(task, planner.policy().zone()), now, calendar);
     }
