@@ -56,10 +56,10 @@ public class ReminderSchedule {
     @Inject
     WorkingCalendar calendar;
 
-    private UncoveredYears uncoveredYears;
-
     @Inject
     ReminderDelivery delivery;
+
+    private UncoveredYears uncoveredYears;
 
     @PostConstruct
     void init() {
@@ -105,11 +105,10 @@ public class ReminderSchedule {
         ReminderPlanner planner = policies.planner(task.district());
         LocalDate today = LocalDate.ofInstant(now, planner.policy().zone());
         for (LocalDate day : new LocalDate[] {today, task.deadline()}) {
-            int year = uncoveredYears.firstSight(day);
-            if (year != 0) {
+            if (uncoveredYears.firstMissing(day)) {
                 Log.warnf("the working-day calendar has no holidays for %d (first needed by task %s): reminders"
                         + " count weekends only for that year until its holidays are added to the calendar file;"
-                        + " not repeated for further tasks", year, task.taskId());
+                        + " not repeated for further tasks", day.getYear(), task.taskId());
             }
         }
         return planner.plan(TaskSnapshots.of(task, planner.policy().zone()), now, calendar);

@@ -20,11 +20,8 @@ final class UncoveredYears {
         this.calendar = calendar;
     }
 
-    /** The year of {@code day} if the calendar lacks it and it has not been reported before; else 0. */
-    int firstSight(LocalDate day) {
-        if (day == null || calendar.covers(day) || !reported.add(day.getYear())) {
-            return 0;
-        }
-        return day.getYear();
+    /** Whether {@code day}'s year is missing from the calendar and this is the first time it is asked for. */
+    boolean firstMissing(LocalDate day) {
+        return day != null && !calendar.covers(day) && reported.add(day.getYear());
     }
 }

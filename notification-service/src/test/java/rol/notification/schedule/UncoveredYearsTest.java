@@ -8,7 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UncoveredYearsTest {
 
@@ -17,15 +18,15 @@ class UncoveredYearsTest {
 
     @Test
     void aCoveredYearIsNeverReported() {
-        assertEquals(0, years.firstSight(LocalDate.of(2026, 6, 30)));
-        assertEquals(0, years.firstSight(null));
+        assertFalse(years.firstMissing(LocalDate.of(2026, 6, 30)));
+        assertFalse(years.firstMissing(null));
     }
 
     @Test
     void aMissingYearIsReportedAtItsFirstDayOnly() {
-        assertEquals(2027, years.firstSight(LocalDate.of(2027, 6, 19)));
-        assertEquals(0, years.firstSight(LocalDate.of(2027, 12, 31)));
-        assertEquals(0, years.firstSight(LocalDate.of(2027, 6, 19)));
-        assertEquals(2028, years.firstSight(LocalDate.of(2028, 1, 10)));
+        assertTrue(years.firstMissing(LocalDate.of(2027, 6, 19)));
+        assertFalse(years.firstMissing(LocalDate.of(2027, 12, 31)));
+        assertFalse(years.firstMissing(LocalDate.of(2027, 6, 19)));
+        assertTrue(years.firstMissing(LocalDate.of(2028, 1, 10)));
     }
 }
