@@ -32,7 +32,12 @@ import rol.task.evidence.EvidenceFile;
 import rol.task.evidence.EvidenceStore;
 import rol.task.lifecycle.ExtensionRequest;
 import rol.task.lifecycle.Requests;
-import rol.task.lifecycle.TaskActions;
+import rol.task.lifecycle.DepartmentActions;
+import rol.task.lifecycle.DispatchActions;
+import rol.task.lifecycle.OfficeDecisions;
+import rol.task.lifecycle.TaskExtensions;
+import rol.task.lifecycle.TaskHistory;
+import rol.task.lifecycle.TaskSteps;
 import rol.task.lifecycle.TaskMilestones;
 import rol.task.lights.TaskLights;
 import rol.task.plan.Milestone;
@@ -56,7 +61,22 @@ public class TaskResource {
     TaskQueries queries;
 
     @Inject
-    TaskActions actions;
+    TaskSteps steps;
+
+    @Inject
+    DispatchActions dispatching;
+
+    @Inject
+    DepartmentActions departmentSteps;
+
+    @Inject
+    OfficeDecisions office;
+
+    @Inject
+    TaskExtensions extensions;
+
+    @Inject
+    TaskHistory taskHistory;
 
     @Inject
     TaskMilestones milestones;
@@ -100,7 +120,7 @@ public class TaskResource {
      * (404), so that ids cannot be probed.
      */
     Task visible(UUID id) {
-        return actions.visible(id);
+        return steps.visible(id);
     }
 
     // ── the lifecycle (docs/lifecycle.md): each answers the task as it is now, with its new ETag ──
@@ -114,7 +134,7 @@ public class TaskResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response updateDefinition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      Requests.Definition body) {
-        return task(actions.updateDefinition(id, ifMatch, body));
+        return task(dispatching.updateDefinition(id, ifMatch, body));
     }
 
     /** 改派: office only; a new lead department, who acknowledges afresh (the task is DISPATCHED again). */
@@ -123,7 +143,7 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reassign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Requests.Reassign body) {
-        return task(actions.reassign(id, ifMatch, body));
+        return task(dispatching.reassign(id, ifMatch, body));
     }
 
     // ── 序时进度: read by whoever reads the task; planned and completed by the office and the lead department ──
@@ -183,14 +203,14 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Requests.Dispatch body) {
-        return task(actions.dispatch(id, ifMatch, body));
+        return task(dispatching.dispatch(id, ifMatch, body));
     }
 
     /** 签收. */
     @POST
     @Path("/{id}/acknowledge")
     public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return task(actions.acknowledge(id, ifMatch));
+        return task(departmentSteps.acknowledge(id, ifMatch));
     }
 
     /** 进度反馈 with evidence and figures. */
@@ -199,21 +219,21 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response progress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Requests.Progress body) {
-        return task(actions.reportProgress(id, ifMatch, body));
+        return task(departmentSteps.reportProgress(id, ifMatch, body));
     }
 
     /** 申请办结. */
     @POST
     @Path("/{id}/submit")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return task(actions.submit(id, ifMatch));
+        return task(departmentSteps.submit(id, ifMatch));
     }
 
     /** 销号. */
     @POST
     @Path("/{id}/close")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return task(actions.close(id, ifMatch));
+        return task(office.close(id, ifMatch));
     }
 
     /** 退办 with a reason. */
@@ -222,7 +242,7 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response returnTask(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                Requests.WithReason body) {
-        return task(actions.returnToDepartment(id, ifMatch, body));
+        return task(office.returnToDepartment(id, ifMatch, body));
     }
 
     /** 撤销 with a reason. */
@@ -231,7 +251,7 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            Requests.WithReason body) {
-        return task(actions.cancel(id, ifMatch, body));
+        return task(office.cancel(id, ifMatch, body));
     }
 
     /** 挂牌督办 on or off. */
@@ -240,7 +260,7 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response keySupervision(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    Requests.KeySupervision body) {
-        return task(actions.keySupervision(id, ifMatch, body));
+        return task(office.keySupervision(id, ifMatch, body));
     }
 
     /** 延期申请: 201 with the request; the task's new ETag in the header. */
@@ -249,7 +269,7 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response requestExtension(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      Requests.ExtensionRequest body, @Context UriInfo uri) {
-        ExtensionRequest r = actions.requestExtension(id, ifMatch, body);
+        ExtensionRequest r = extensions.request(id, ifMatch, body);
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
                 .entity(ExtensionView.of(r)).tag(etag(Task.<Task>findById(id))).build();
     }
@@ -261,7 +281,7 @@ public class TaskResource {
     public Response decideExtension(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     Requests.ExtensionDecision body) {
-        ExtensionRequest r = actions.decideExtension(id, rid, ifMatch, body);
+        ExtensionRequest r = extensions.decide(id, rid, ifMatch, body);
         return Response.ok(ExtensionView.of(r)).tag(etag(Task.<Task>findById(id))).build();
     }
 
@@ -271,7 +291,7 @@ public class TaskResource {
     public Extensions extensions(@PathParam("id") UUID id) {
         Task task = visible(id);
         return new Extensions(ExtensionRequest.ofTask(task.id).stream().map(ExtensionView::of).toList(),
-                actions.deadlineHistory(task.id));
+                taskHistory.deadlines(task.id));
     }
 
     /**
@@ -292,7 +312,7 @@ public class TaskResource {
     @RolesAllowed(Roles.OFFICE)
     public Response acceptRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PendingRevision p = actions.acceptRevision(id, rid, ifMatch);
+        PendingRevision p = office.acceptRevision(id, rid, ifMatch);
         return Response.ok(PendingRevisionView.of(p)).tag(etag(Task.<Task>findById(id))).build();
     }
 
@@ -302,7 +322,7 @@ public class TaskResource {
     @RolesAllowed(Roles.OFFICE)
     public Response rejectRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PendingRevision p = actions.rejectRevision(id, rid, ifMatch);
+        PendingRevision p = office.rejectRevision(id, rid, ifMatch);
         return Response.ok(PendingRevisionView.of(p)).tag(etag(Task.<Task>findById(id))).build();
     }
 
@@ -323,14 +343,14 @@ public class TaskResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.AUDITOR})
     public History history(@PathParam("id") UUID id) {
-        List<TaskActions.HistoryEntry> items = actions.history(id);
+        List<TaskHistory.Entry> items = taskHistory.of(id);
         return new History(items, items.size());
     }
 
-    public record History(List<TaskActions.HistoryEntry> items, int total) {
+    public record History(List<TaskHistory.Entry> items, int total) {
     }
 
-    public record Extensions(List<ExtensionView> items, List<TaskActions.DeadlineChange> deadlineHistory) {
+    public record Extensions(List<ExtensionView> items, List<TaskHistory.DeadlineChange> deadlineHistory) {
     }
 
     public record ExtensionView(UUID id, UUID taskId, OffsetDateTime requestedAt, String requestedBy,

@@ -7,7 +7,7 @@ import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
 import rol.platform.problem.Problems;
 import rol.platform.security.Caller;
-import rol.task.lifecycle.TaskActions;
+import rol.task.lifecycle.TaskSteps;
 import rol.task.lifecycle.TaskTrail;
 import rol.task.lifecycle.Violations;
 import rol.task.plan.Task;
@@ -58,7 +58,7 @@ public class EvidenceStore {
             + " uploaded_at, uploaded_by, capacity, department";
 
     @Inject
-    TaskActions actions;
+    TaskSteps steps;
 
     @Inject
     TaskTrail trail;
@@ -86,8 +86,8 @@ public class EvidenceStore {
      */
     @Transactional
     public EvidenceFile upload(UUID taskId, Upload upload) {
-        Task task = actions.visible(taskId);
-        Performer capacity = actions.capacityFor(task, TaskAction.REPORT_PROGRESS);
+        Task task = steps.visible(taskId);
+        Performer capacity = steps.capacityFor(task, TaskAction.REPORT_PROGRESS);
         Violations v = new Violations();
         if (upload.file() == null) {
             v.add("file", "evidence.file.missing").throwIfAny();
@@ -128,7 +128,7 @@ public class EvidenceStore {
 
     /** The evidence of a task the caller may see, oldest first. */
     public List<EvidenceFile> list(UUID taskId) {
-        Task task = actions.visible(taskId);
+        Task task = steps.visible(taskId);
         return query("select " + COLUMNS + " from evidence_file where task_id = ? order by uploaded_at, id", task.id);
     }
 
@@ -153,7 +153,7 @@ public class EvidenceStore {
 
     /** A file of a task the caller may see; another task's file is 404 like one that does not exist. */
     public EvidenceFile readable(UUID taskId, UUID fileId) {
-        Task task = actions.visible(taskId);
+        Task task = steps.visible(taskId);
         return find(task.id, fileId).orElseThrow(() -> ProblemException.notFound("evidence-file", fileId));
     }
 

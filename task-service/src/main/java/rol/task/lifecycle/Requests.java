@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The bodies of the lifecycle actions, as clients send them. Checked by {@link TaskActions}, field by field. */
+/** The bodies of the lifecycle actions, as clients send them. Checked field by field by the action that takes them. */
 public final class Requests {
 
     private Requests() {

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * 序时进度: the milestones of a task, planned (PLAN_MILESTONES) and completed (COMPLETE_MILESTONE) like every other
- * action: 404 / 403 / 412 / 409 from {@link TaskActions#begin}, then 400 for the input, then in one transaction the
+ * action: 404 / 403 / 412 / 409 from {@link TaskSteps#begin}, then 400 for the input, then in one transaction the
  * milestone, the task's new version, its history entry and {@code task.updated.v1} ({@code changed}: milestones).
  */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class TaskMilestones {
     static final int MAX_MILESTONE_TITLE = 100;
 
     @Inject
-    TaskActions actions;
+    TaskSteps steps;
 
     @Inject
     Caller caller;
@@ -40,12 +40,12 @@ public class TaskMilestones {
 
     /** The milestones of a task the caller may see. */
     public List<Milestone> of(UUID taskId) {
-        return Milestone.ofTask(actions.visible(taskId).id);
+        return Milestone.ofTask(steps.visible(taskId).id);
     }
 
     @Transactional
     public Milestone add(UUID taskId, String ifMatch, Requests.Milestone body) {
-        TaskActions.Step step = actions.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
+        TaskSteps.Step step = steps.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
         Task task = step.task();
         Violations v = new Violations();
         if (body == null) {
@@ -72,7 +72,7 @@ public class TaskMilestones {
     /** A planned milestone changed (title, date); a completed one is part of the record and stays as it is. */
     @Transactional
     public Milestone change(UUID taskId, UUID milestoneId, String ifMatch, Requests.Milestone body) {
-        TaskActions.Step step = actions.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
+        TaskSteps.Step step = steps.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
         Task task = step.task();
         Milestone m = open(task, milestoneId);
         Violations v = new Violations();
@@ -97,7 +97,7 @@ public class TaskMilestones {
 
     @Transactional
     public void remove(UUID taskId, UUID milestoneId, String ifMatch) {
-        TaskActions.Step step = actions.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
+        TaskSteps.Step step = steps.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
         Milestone m = open(step.task(), milestoneId);
         Map<String, Object> before = described(m);
         m.delete();
@@ -106,10 +106,10 @@ public class TaskMilestones {
 
     @Transactional
     public Milestone complete(UUID taskId, UUID milestoneId, String ifMatch, Requests.MilestoneDone body) {
-        TaskActions.Step step = actions.begin(taskId, TaskAction.COMPLETE_MILESTONE, ifMatch);
+        TaskSteps.Step step = steps.begin(taskId, TaskAction.COMPLETE_MILESTONE, ifMatch);
         Milestone m = open(step.task(), milestoneId);
         Violations v = new Violations();
-        String note = v.optional("note", body == null ? null : body.note(), TaskActions.MAX_NOTE);
+        String note = v.optional("note", body == null ? null : body.note(), TaskSteps.MAX_NOTE);
         v.throwIfAny();
         Map<String, Object> before = described(m);
         m.completedAt = step.now();
@@ -142,13 +142,13 @@ public class TaskMilestones {
         }
     }
 
-    private void done(TaskActions.Step step, String change, Milestone m, Map<String, Object> before,
+    private void done(TaskSteps.Step step, String change, Milestone m, Map<String, Object> before,
                       Map<String, Object> after) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("milestoneId", m.id.toString());
         detail.put("change", change);
-        detail.put("milestone", TaskActions.beforeAfter(before, after));
-        actions.finish(step, detail, snapshot -> new TaskUpdatedV1(snapshot, caller.name(), List.of("milestones")),
+        detail.put("milestone", TaskSteps.beforeAfter(before, after));
+        steps.finish(step, detail, snapshot -> new TaskUpdatedV1(snapshot, caller.name(), List.of("milestones")),
                 TaskUpdatedV1.TYPE);
     }
 
