@@ -49,6 +49,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -104,8 +105,12 @@ public class TaskResource {
         Map<UUID, List<EvidenceFile>> evidence = evidenceFiles.ofTasks(ids);
         LocalDate today = LocalDate.now(clock);
         LocalDate lightsToday = lights.today();
-        List<TaskView> items = tasks.stream().map(t -> TaskView.of(t, milestones.getOrDefault(t.id, List.of()),
-                evidence.getOrDefault(t.id, List.of()), today, lights.verdict(t, lightsToday))).toList();
+        Set<UUID> extensionPending = ExtensionRequest.pendingOf(ids);
+        List<TaskView> items = tasks.stream().map(t -> {
+            List<Milestone> own = milestones.getOrDefault(t.id, List.of());
+            return TaskView.of(t, own, evidence.getOrDefault(t.id, List.of()), today, lights.verdict(t, lightsToday),
+                    steps.allowedActions(t, own, extensionPending.contains(t.id)));
+        }).toList();
         return new TaskView.Page(items, query.count());
     }
 
@@ -363,9 +368,11 @@ public class TaskResource {
     }
 
     private Response task(Task task) {
-        return Response.ok(TaskView.of(task, task.milestones(),
+        List<Milestone> own = task.milestones();
+        return Response.ok(TaskView.of(task, own,
                         evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock),
-                        lights.verdict(task)))
+                        lights.verdict(task),
+                        steps.allowedActions(task, own, ExtensionRequest.pending(task.id).isPresent())))
                 .tag(etag(task)).build();
     }
 

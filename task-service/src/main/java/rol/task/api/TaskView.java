@@ -7,6 +7,7 @@ import rol.platform.problem.Messages;
 import rol.task.plan.Milestone;
 import rol.task.evidence.EvidenceFile;
 import rol.task.plan.Task;
+import rol.task.workflow.TaskAction;
 import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,6 +24,7 @@ import java.util.UUID;
  * @param light       红黄绿灯 today, by the rule in {@code rol.platform.lights.TrafficLightRules}: RED, YELLOW, GREEN,
  *                    or null for a draft, a closed or a cancelled task
  * @param lightReason why it has that light, or why none (NOT_DISPATCHED, CLOSED_ON_TIME, CLOSED_LATE, CANCELLED)
+ * @param allowedActions what the caller may do to the task now, by the names of docs/lifecycle.md, in their order
  */
 public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId, String planItemId, String theme,
                        String title, String text, Span span, TaskState state, String leadDepartment,
@@ -29,7 +32,7 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                        OffsetDateTime lastFeedbackAt, TrafficLight light, LightReason lightReason,
                        OffsetDateTime createdAt, OffsetDateTime updatedAt,
                        Suggestion suggestion, List<MilestoneView> milestones, List<EvidenceFile> evidence,
-                       long version) {
+                       long version, Set<TaskAction> allowedActions) {
 
     /**
      * What registration suggested (the office decides at dispatch), with the reason for each: the rule, the words
@@ -65,15 +68,16 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
      * @param milestones the task's milestones, by date
      * @param evidence   its uploaded evidence (佐证材料, metadata only), oldest first
      * @param light      its light today
+     * @param allowed    what the caller may do to it now
      */
     static TaskView of(Task t, List<Milestone> milestones, List<EvidenceFile> evidence, LocalDate today,
-                       LightVerdict light) {
+                       LightVerdict light, Set<TaskAction> allowed) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt,
                 light.light().orElse(null), light.reason(), t.createdAt, t.updatedAt,
                 suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), evidence,
-                t.version);
+                t.version, allowed);
     }
 
     private static Suggestion suggestion(Task t) {

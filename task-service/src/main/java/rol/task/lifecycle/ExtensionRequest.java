@@ -10,9 +10,12 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** 延期申请: one pending per task at a time (a partial unique index says so too). */
 @Entity
@@ -56,6 +59,15 @@ public class ExtensionRequest extends PanacheEntityBase {
 
     public static Optional<ExtensionRequest> pending(UUID taskId) {
         return find("taskId = ?1 and status = ?2", taskId, Status.PENDING).firstResultOptional();
+    }
+
+    /** Of these tasks, those with a request waiting for a decision (one query for a page of the task list). */
+    public static Set<UUID> pendingOf(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Set.of();
+        }
+        return ExtensionRequest.<ExtensionRequest>stream("taskId in ?1 and status = ?2", taskIds, Status.PENDING)
+                .map(r -> r.taskId).collect(Collectors.toSet());
     }
 
     public static List<ExtensionRequest> ofTask(UUID taskId) {

@@ -19,6 +19,7 @@ import rol.task.workflow.Decision;
 import rol.task.workflow.Lifecycle;
 import rol.task.workflow.Performer;
 import rol.task.workflow.TaskAction;
+import rol.task.workflow.TaskFacts;
 import rol.task.workflow.TaskState;
 
 import javax.sql.DataSource;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -88,6 +90,13 @@ public class TaskSteps {
             }
         }
         return Actor.of(roles, caller.department().orElse(null));
+    }
+
+    /** What the caller may do to this task now (Lifecycle, with the task's facts): the view's allowedActions. */
+    public Set<TaskAction> allowedActions(Task task, List<Milestone> milestones, boolean extensionPending) {
+        Actor actor = actor();
+        TaskFacts facts = new TaskFacts(task.keySupervision, extensionPending, milestones.stream().anyMatch(m -> !m.done()));
+        return lifecycle.allowedActions(task.state, actor, actor.participationIn(task.owners()), facts);
     }
 
     Step begin(UUID id, TaskAction action, String ifMatch) {

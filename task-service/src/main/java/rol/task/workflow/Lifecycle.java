@@ -160,6 +160,16 @@ public final class Lifecycle {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(TaskAction.class))));
     }
 
+    /**
+     * What this actor may do to this task now: {@link #allowedActions(TaskState, Actor, Participation)} without the
+     * actions the task's facts leave nothing to act on (no pending request to decide, the flag already set, ...).
+     * The task view's {@code allowedActions}: the console's buttons, each of which succeeds.
+     */
+    public Set<TaskAction> allowedActions(TaskState state, Actor actor, Participation participation, TaskFacts facts) {
+        return Collections.unmodifiableSet(allowedActions(state, actor, participation).stream().filter(facts::admit)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(TaskAction.class))));
+    }
+
     private static Reason noCapacityReason(Actor actor) {
         if (actor.roles().contains(Role.DEPARTMENT)) {
             return actor.department() == null ? Reason.DEPARTMENT_CLAIM_MISSING : Reason.NOT_INVOLVED;
