@@ -14,6 +14,13 @@ public interface EventsConfig {
     /** The CloudEvents {@code source} of the events this service writes, e.g. {@code /task-service}. */
     String source();
 
+    /**
+     * Whether the service creates the topics it is missing (local stacks, tests). Off in Kubernetes, where Strimzi's
+     * KafkaTopics own them and each service's KafkaUser may only see its own topics.
+     */
+    @WithDefault("true")
+    boolean createTopics();
+
     Relay relay();
 
     Consumer consumer();

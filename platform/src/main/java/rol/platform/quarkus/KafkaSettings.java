@@ -50,8 +50,14 @@ public class KafkaSettings {
         return new KafkaConsumer<>(props);
     }
 
-    /** Creates the topics that do not exist yet, with their partitions and settings; single-broker replication here. */
+    /**
+     * Creates the topics that do not exist yet, with their partitions and settings; single-broker replication here.
+     * Does nothing when {@code events.create-topics} is off.
+     */
     void ensureTopics(Collection<String> names) throws ExecutionException, InterruptedException {
+        if (!config.createTopics()) {
+            return;
+        }
         Map<String, Object> props = base();
         props.put("request.timeout.ms", 5000);
         props.put("default.api.timeout.ms", 5000);
