@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 record CodeFacts(String service, Set<String> produces, Set<String> consumes, String group, Set<String> requiredEnv) {
 
+    /** A value that is only an environment variable, with no default: {@code ${CONSOLE_SESSION_SECRET}}. */
+    private static final Pattern ENV_ONLY = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final Pattern APPEND = Pattern.compile("outbox\\.append\\(\\s*Topics\\.([A-Z_]+)");
     /** Kafka over TLS with the KafkaUser's SCRAM credentials, and topics left to Strimzi. */
     private static final List<String> KAFKA_ENV = List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
@@ -58,15 +60,20 @@ record CodeFacts(String service, Set<String> produces, Set<String> consumes, Str
     }
 
     /**
-     * A setting whose default names this machine (127.0.0.1, localhost), a login, or the port beside such a host:
-     * production must set each of them; a service on Kafka also needs the TLS and SCRAM settings.
+     * A setting whose default names this machine (127.0.0.1, localhost), a login, or the port beside such a host,
+     * and a variable a value names without a default: production must set each of them; a service on Kafka also
+     * needs the TLS and SCRAM settings.
      */
-    private static Set<String> requiredEnv(Properties config) {
+    static Set<String> requiredEnv(Properties config) {
         Set<String> keys = new TreeSet<>();
         for (String key : config.stringPropertyNames()) {
             String value = config.getProperty(key);
             if (key.startsWith("%")) {
                 continue;
+            }
+            Matcher envOnly = ENV_ONLY.matcher(value);
+            while (envOnly.find()) {
+                keys.add(envOnly.group(1));
             }
             boolean local = value.contains("127.0.0.1") || value.contains("localhost");
             if (local || key.endsWith(".username") || key.endsWith(".password")) {
@@ -89,6 +96,9 @@ record CodeFacts(String service, Set<String> produces, Set<String> consumes, Str
 
     private static Set<String> produced(Path sources) {
         Set<String> topics = new TreeSet<>();
+        if (!Files.isDirectory(sources)) {
+            return topics;
+        }
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = APPEND.matcher(read(file));

@@ -2,6 +2,7 @@ package rol.k8s.check;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Properties;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,5 +24,21 @@ class CodeFactsTest {
         assertTrue(notification.produces().contains("rollup-events"));
         assertTrue(notification.requiredEnv().containsAll(Set.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT")));
         assertEquals(Set.of(), CodeFacts.of("report-service").consumes());
+    }
+
+    @Test
+    void aLocalDefaultALoginAndAVariableWithoutDefaultAreRequired() {
+        Properties config = new Properties();
+        config.setProperty("quarkus.oidc.auth-server-url", "http://localhost:28180/realms/rule-of-law");
+        config.setProperty("quarkus.mailer.host", "127.0.0.1");
+        config.setProperty("quarkus.mailer.port", "22525");
+        config.setProperty("quarkus.datasource.password", "task");
+        config.setProperty("console.session-secret", "${CONSOLE_SESSION_SECRET}");
+        config.setProperty("console.name", "${CONSOLE_NAME:鲤城区}");
+        config.setProperty("%dev.console.relay", "http://127.0.0.1:8081");
+        config.setProperty("quarkus.http.port", "8080");
+
+        assertEquals(Set.of("QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT",
+                "QUARKUS_DATASOURCE_PASSWORD", "CONSOLE_SESSION_SECRET"), CodeFacts.requiredEnv(config));
     }
 }
