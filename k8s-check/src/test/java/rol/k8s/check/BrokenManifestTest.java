@@ -39,6 +39,7 @@ class BrokenManifestTest {
             base/postgres/cluster.yaml              | name: notification\\n  owner | name: notifications\\n  owner | database notification is not created
             overlays/prod/kustomization.yaml        | - scheduled-backup.yaml      | ''                            | needs an object store and a ScheduledBackup
             overlays/prod/realm.yaml                | - op: remove\\n  path: /spec/realm/users\\n | ''              | production imports no demo users
+            overlays/prod/realm.yaml                | - op: remove\\n  path: /spec/realm/clients/4\\n | '' | production imports none of the test clients
             base/keycloak/realm-import.yaml         | "accessTokenLifespan": 300   | "accessTokenLifespan": 3600   | KeycloakRealmImport differs from stack.d/keycloak/rule-of-law-realm.json
             overlays/prod/district.env              | QUARKUS_OIDC_TOKEN_ISSUER=https://sso. | QUARKUS_OIDC_TOKEN_ISSUER=https://auth. | QUARKUS_OIDC_TOKEN_ISSUER must be
             base/keycloak/keycloak.yaml             | backchannelDynamic: true     | backchannelDynamic: yes-please | Keycloak rol-keycloak: does not match its CRD

@@ -24,6 +24,8 @@ import static rol.k8s.check.Manifests.map;
 final class PlatformRules {
 
     static final String REALM_FILE = "stack.d/keycloak/rule-of-law-realm.json";
+    /** The end-to-end suite's clients (docs/security.md): never in production. */
+    private static final Set<String> TEST_CLIENTS = Set.of("rol-cli-expiring", "rol-other");
 
     private PlatformRules() {
     }
@@ -85,6 +87,9 @@ final class PlatformRules {
             if (actual.containsKey("users")) {
                 problems.add("KeycloakRealmImport: production imports no demo users");
             }
+            if (list(actual, "clients").stream().anyMatch(c -> TEST_CLIENTS.contains(c.get("clientId")))) {
+                problems.add("KeycloakRealmImport: production imports none of the test clients " + TEST_CLIENTS);
+            }
             String console = "https://" + district.get("CONSOLE_HOST") + "/*";
             Map<String, Object> client = consoleClient(actual);
             if (!List.of(console).equals(client.get("redirectUris"))
@@ -104,6 +109,7 @@ final class PlatformRules {
             expected.remove("sslRequired");
             actual.remove("sslRequired");
             consoleClient(expected).put("redirectUris", client.get("redirectUris"));
+            ((List<Map<String, Object>>) expected.get("clients")).removeIf(c -> TEST_CLIENTS.contains(c.get("clientId")));
             ((Map<String, Object>) consoleClient(expected).get("attributes"))
                     .put("post.logout.redirect.uris", at(client, "attributes", "post.logout.redirect.uris"));
         }
