@@ -1,22 +1,44 @@
 package rol.report.parse;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates ../shared/fixtures/reports next to the repository root (the folder with `stack` and `pom.xml`). */
+/**
+ * Locates the real documents in ../shared next to the repository root (the folder with `stack` and `pom.xml`).
+ * They are not in the repository (real report text stays out of it): a clone without ../shared skips the tests
+ * that read them, saying so.
+ */
 final class Fixtures {
     private Fixtures() {
     }
 
     static Path reportsDir() {
+        return shared("fixtures/reports");
+    }
+
+    static Path corpusDir() {
+        return shared("corpus");
+    }
+
+    /** ../shared/{@code sub}, or the test is skipped with the reason. */
+    static Path shared(String sub) {
+        Path dir = find(sub);
+        assumeTrue(dir != null, "skipped: ../shared/" + sub + " is absent beside this clone (real reports are kept"
+                + " outside the repository; CI has them)");
+        return dir;
+    }
+
+    private static Path find(String sub) {
         String root = System.getProperty("rol.root");
         Path start = root != null && !root.isBlank() ? Path.of(root) : Path.of(System.getProperty("user.dir"));
         for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p.resolve("stack")) && Files.exists(p.resolve("pom.xml"))) {
-                Path dir = p.resolveSibling("shared").resolve("fixtures").resolve("reports");
-                if (Files.isDirectory(dir)) return dir;
+                Path dir = p.resolveSibling("shared").resolve(sub);
+                return Files.isDirectory(dir) ? dir : null;
             }
         }
-        throw new IllegalStateException("no ../shared/fixtures/reports found above " + start.toAbsolutePath());
+        return null;
     }
 }
