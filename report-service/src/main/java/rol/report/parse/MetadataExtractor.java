@@ -18,6 +18,9 @@ final class MetadataExtractor {
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})[-./年](\\d{1,2})[-./月](\\d{1,2})");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,;，；]");
     private static final Pattern ORGAN = Pattern.compile("^(.{2,30}?(局|政府|委员会|办公室|厅|院|委|办|所|中心|部|处|会))");
+    /** A header line that names an organ (not a tool-bar word or a person's name). */
+    private static final Pattern ORGAN_LINE = Pattern.compile(
+            "(局|政府|委员会|委|办公室|办|厅|院|所|中心|部|处|会|司|署|街道|办事处|镇|乡|室|队|站|小组)$");
     private static final Pattern CONTACT_NAME = Pattern.compile(
             "联\\s*系\\s*人\\s*[:]?\\s*([\\p{IsHan}]{2,4}?)(?=[\\s,;)]|联系|电话|手机|$)");
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|\\d{7,8})(?!\\d)");
@@ -40,16 +43,22 @@ final class MetadataExtractor {
         return b == null ? null : b.run;
     }
 
+    /**
+     * The header's "XXX文件" or organ line; else web metadata 发布机构; else, for a government work report, the
+     * government named by its title, speaker or session line; else the title's organ; else the signature.
+     */
     String issuer() {
         for (Block b : blocks) {
             if (b.role == Block.Role.HEADER_ORG) {
                 String t = b.run.text.replaceAll("[\\s\u3000]+", "");
                 if (t.endsWith("文件")) t = t.substring(0, t.length() - 2);
-                if (!t.isEmpty()) return t;
+                if (!t.isEmpty() && ORGAN_LINE.matcher(t).find()) return t;
             }
         }
         TextRun organ = webMeta.getOrDefault("发布机构", webMeta.get("发文机关"));
         if (organ != null && !organ.isEmpty()) return organ.text;
+        String government = government();
+        if (government != null) return government;
         TextRun title = title();
         if (title != null) {
             int about = title.match.indexOf("关于");
@@ -64,6 +73,26 @@ final class MetadataExtractor {
             if (b.role == Block.Role.SIGNATURE) return b.run.text.strip();
         }
         return null;
+    }
+
+    /** For a government work report: the government named by the title, else the speaker, else the session line. */
+    private String government() {
+        TextRun title = title();
+        String compactTitle = title == null ? "" : compact(title.text);
+        if (!compactTitle.contains("政府工作报告")) return null;
+        String found = GovernmentIssuer.fromTitle(compactTitle);
+        for (Block.Role role : new Block.Role[] {Block.Role.SPEAKER, Block.Role.SESSION}) {
+            Block b = first(role);
+            if (found == null && b != null) {
+                found = role == Block.Role.SPEAKER ? GovernmentIssuer.fromSpeaker(compact(b.run.text))
+                        : GovernmentIssuer.fromSession(compact(b.run.text));
+            }
+        }
+        return found;
+    }
+
+    private static String compact(String s) {
+        return s.replaceAll("[\\s\u3000]+", "");
     }
 
     String docNumber() {
@@ -135,6 +164,8 @@ final class MetadataExtractor {
         }
         if (signed != null) return signed;
         if (printed != null) return printed;
+        LocalDate delivered = sessionDate();
+        if (delivered != null) return delivered;
         for (String key : new String[] {"成文日期", "公文生成日期", "生成日期", "发文日期", "发布日期"}) {
             TextRun r = webMeta.get(key);
             if (r != null) {
@@ -143,6 +174,19 @@ final class MetadataExtractor {
             }
         }
         return null;
+    }
+
+    /** The date of the session line ("——2026年1月26日在…会议上"), when there is one. */
+    private LocalDate sessionDate() {
+        Block b = first(Block.Role.SESSION);
+        if (b == null) return null;
+        Matcher m = Tokeniser.SESSION.matcher(b.run.match);
+        try {
+            return m.matches() ? LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))) : null;
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     static LocalDate parseDate(String m) {
@@ -186,6 +230,9 @@ final class MetadataExtractor {
             // A government work report is named for the year it is delivered in and reviews the year before.
             if (y != null) return title.match.contains("政府工作报告") ? y - 1 : y;
         }
+        LocalDate delivered = sessionDate();
+        // A report delivered at a session (政府工作报告) reviews the year before it.
+        if (delivered != null) return delivered.getYear() - 1;
         int seen = 0;
         for (Block b : blocks) {
             if (b.role != Block.Role.BODY) continue;

@@ -17,7 +17,8 @@ final class ReportReader {
     /** Web-page metadata keys (matching view: simplified, no spaces) whose lines are kept aside, not read as body. */
     private static final Pattern WEB_META = Pattern.compile(
             "^(索引号|备注/文号|备注|文号|发文字号|发布机构|发文机关|公文生成日期|生成日期|发布日期|成文日期|发文日期|主题分类|"
-                    + "主题词|有效性|信息来源|来源|浏览次数|点击数|所属机构|公开方式|公开范围|体裁分类|组配分类)[:：](.*)$");
+                    + "主题词|有效性|信息来源|来源|浏览次数|点击数|所属机构|公开方式|公开范围|体裁分类|组配分类|发布时间|时间|"
+                    + "责任编辑|编辑|作者|字数)[:：](.*?)\\)?$");
     /** Page furniture of government web sites. */
     private static final Pattern WEB_FOOTER = Pattern.compile(
             "^(扫一扫|打印本页|关闭窗口|【?打印|【?关闭|分享到|【?字体|上一篇|下一篇|相关链接|相关附件|附件下载|网站地图|"
@@ -69,17 +70,20 @@ final class ReportReader {
             // Web furniture lines are short: skip the patterns for body paragraphs.
             boolean shortLine = run.length() < 120;
             String compact = shortLine ? run.match.replace(" ", "") : run.match;
-            Matcher m = WEB_META.matcher(compact);
-            if (shortLine && compact.indexOf(':') >= 0 && compact.indexOf(':') < 12 && m.matches()) {
+            // "（来源：某某日报）": the same metadata in brackets
+            String unbracketed = compact.startsWith("(") ? compact.substring(1) : compact;
+            Matcher m = WEB_META.matcher(unbracketed);
+            if (shortLine && unbracketed.indexOf(':') >= 0 && unbracketed.indexOf(':') < 12 && m.matches()) {
                 int colon = indexOfColon(run.match);
                 meta.putIfAbsent(m.group(1), run.sub(colon + 1).trim());
                 warnings.add(new ParseWarning("WEB_DEBRIS_REMOVED",
-                        "web-page metadata line '" + m.group(1) + "' read as metadata, not as report text", lineNo));
+                        "web-page metadata line '" + m.group(1) + "' read as metadata, not as report text", lineNo,
+                        run.span()));
                 continue;
             }
             if (shortLine && (isBreadcrumb(run.match) || WEB_FOOTER.matcher(compact).matches())) {
                 warnings.add(new ParseWarning("WEB_DEBRIS_REMOVED", "web-page navigation or footer line removed",
-                        lineNo));
+                        lineNo, run.span()));
                 continue;
             }
             if (hadMarkdown) {
@@ -96,7 +100,7 @@ final class ReportReader {
                     + markdownLines + " lines; heading levels are taken from the numbering, not from '#'",
                     firstMarkdownLine));
         }
-        return new Result(lines, meta);
+        return new Result(new WebPageCleaner(warnings).clean(lines, meta), meta);
     }
 
     private TextRun repairGbk(TextRun run) {

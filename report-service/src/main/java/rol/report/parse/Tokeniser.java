@@ -16,6 +16,10 @@ final class Tokeniser {
                     + "|^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\\s*(印发|发布)?$");
     static final Pattern DOC_NUMBER = Pattern.compile(
             "[\\p{IsHan}A-Za-z]{1,12}\\s*[〔\\[(【]\\s*\\d{4}\\s*[〕\\])】]\\s*\\d{1,4}\\s*[号號]");
+    static final Pattern SESSION = Pattern.compile(
+            "^[—―\\-－(]*\\s*(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*在(.{2,60}?)(会议|大会)上\\s*\\)?$");
+    static final Pattern SPEAKER = Pattern.compile(
+            "^(.{0,24}?)代?(省长|市长|区长|县长|州长|盟长|旗长|主席|总理|镇长|乡长)\\s*[\\p{IsHan}·]{2,6}$");
     private static final Pattern SIGNATORY = Pattern.compile("^签\\s*发\\s*人\\s*:");
     private static final Pattern COPY_TO = Pattern.compile("^抄\\s*送\\s*:");
     private static final Pattern CONTACT = Pattern.compile("联系人|联系电话|联\\s*系\\s*人\\s*:");
@@ -56,6 +60,8 @@ final class Tokeniser {
         Block b;
         if (DATE.matcher(m).matches()) {
             b = new Block(Block.Role.DATE, line);
+        } else if (m.length() <= 80 && SESSION.matcher(m).matches()) {
+            b = new Block(Block.Role.SESSION, line);
         } else if (SIGNATORY.matcher(m).find()) {
             b = new Block(Block.Role.SIGNATORY, line);
         } else if (COPY_TO.matcher(m).find()) {
@@ -91,6 +97,8 @@ final class Tokeniser {
                 b.role = Block.Role.RECIPIENTS;
             } else if (compact.endsWith("文件") && compact.length() <= 30) {
                 b.role = Block.Role.HEADER_ORG;
+            } else if (m.length() <= 40 && !hasPunctuation(m) && SPEAKER.matcher(m).matches()) {
+                b.role = Block.Role.SPEAKER;
             } else if (m.length() <= 80 && TITLE.matcher(compact).matches()) {
                 b.role = Block.Role.TITLE;
             } else if (m.length() <= 30 && !hasPunctuation(m)) {
