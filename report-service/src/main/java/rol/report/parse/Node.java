@@ -5,7 +5,13 @@ import java.util.List;
 
 /** A node of the outline: a numbered heading or item, or a part opened by a cue paragraph. */
 final class Node {
-    enum Part { NONE, ACHIEVEMENTS, PROBLEMS, PLAN, CLOSING }
+    enum Part {
+        NONE, ACHIEVEMENTS, PROBLEMS, PLAN, CLOSING,
+        /** The five-year-plan section of a 政府工作报告 (“十五五”时期主要目标任务): goals, not next year's plan. */
+        FIVE_YEAR,
+        /** 附件, 名词解释 and whatever follows the end of the speech: recognised and kept apart. */
+        APPENDIX
+    }
 
     final Enumerator kind;
     final int rank;

@@ -20,6 +20,13 @@ final class OutlineBuilder {
     private static final Pattern PLAN_WORDS = Pattern.compile("思路|计划|打算|安排|展望|下一步|重点工作|工作要点|主要任务|目标任务|工作建议");
     private static final Pattern ACHIEVEMENT_WORDS = Pattern.compile("成效|成绩|情况|举措|回顾|做法|亮点|成果|进展|总结");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
+    private static final Pattern FIVE_YEAR_WORDS = Pattern.compile("十[一二三四五六七八九]五|五年|规划|纲要|远景目标");
+    /** A line that opens an appendix: 附件, 附录, 名词解释, 注释. */
+    private static final Pattern APPENDIX_LINE = Pattern.compile(
+            "^(附件|附录|附表|附:)\\s*\\d*[:、]?.{0,30}$|^.{0,24}(名词解释|名词注释|词语解释|注释)[:]?$|^注[:]$");
+    /** The closing call of a speech ("各位代表！…让我们更加紧密地团结…"): the report proper ends with it. */
+    private static final Pattern SPEECH_END = Pattern.compile(
+            "^(各位代表[!,.]?)?.{0,60}?让我们(更加紧密|紧密|团结|携手|共同|一起)");
 
     private final List<ParseWarning> warnings;
     private final int reportYear;
@@ -35,7 +42,31 @@ final class OutlineBuilder {
     }
 
     List<Node> build(List<Block> blocks) {
-        for (Block b : blocks) {
+        Node appendix = null;
+        boolean speechEnded = false;
+        boolean numberedSections = false;
+        for (Block b : blocks) numberedSections |= b.enumerated() && b.enumerator.kind() == Enumerator.CN_SECTION;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (!numberedSections && i + 1 < blocks.size() && unnumberedHeading(b, blocks.get(i + 1))) {
+                b.role = Block.Role.PART_HEADING;
+            }
+            if (appendix == null && (speechEnded || opensAppendix(b))) {
+                appendix = new Node(null, 1, 0, null);
+                appendix.part = Node.Part.APPENDIX;
+                stack.clear();
+                roots.add(appendix);
+                warnings.add(new ParseWarning("APPENDIX_KEPT_APART", "what follows "
+                        + (speechEnded ? "the end of the speech" : "'" + b.run.text + "'")
+                        + " is an appendix, not part of the plan", b.run.line, b.run.span()));
+            }
+            if (appendix != null) {
+                // An appendix's own numbering (一、…, 1.–26.) is not the report's outline.
+                appendix.body.add(b.run);
+                continue;
+            }
+            speechEnded = b.role == Block.Role.BODY && !b.enumerated() && !rootsOf(Node.Part.PLAN).isEmpty()
+                    && SPEECH_END.matcher(b.run.match).find();
             switch (b.role) {
                 case PART_HEADING -> {
                     Node n = new Node(null, 1, 0, b.run);
@@ -58,6 +89,27 @@ final class OutlineBuilder {
         return roots;
     }
 
+    /**
+     * In a report without 一、 sections, a short unpunctuated line (a slogan) right before a list's （一） is a
+     * section heading.
+     */
+    private static boolean unnumberedHeading(Block b, Block next) {
+        return b.role == Block.Role.BODY && !b.enumerated() && b.run.length() <= 30 && !Tokeniser.hasPunctuation(b.run.match)
+                && next.enumerated() && next.enumerator.kind() == Enumerator.CN_PAREN && next.enumerator.ordinal() == 1;
+    }
+
+    private static boolean opensAppendix(Block b) {
+        if (b.role != Block.Role.BODY && b.role != Block.Role.PART_HEADING || b.enumerated()) return false;
+        String m = b.run.match.replace(" ", "");
+        return m.length() <= 40 && m.indexOf('。') < 0 && APPENDIX_LINE.matcher(m).matches();
+    }
+
+    private List<Node> rootsOf(Node.Part part) {
+        List<Node> out = new ArrayList<>();
+        for (Node r : roots) if (r.part == part) out.add(r);
+        return out;
+    }
+
     private void enumerated(Block b) {
         Enumerator.Match e = b.enumerator;
         if (e.kind() == Enumerator.ARABIC && e.ordinal() == 1) inferHeading(e.kind().rank);
@@ -67,8 +119,10 @@ final class OutlineBuilder {
         if (n.rank == 1 || roots.contains(n)) n.part = classify(content.match);
         lastText = null;
         // "一是…。二是…" in one paragraph: the first is this node, the others its siblings.
-        boolean inlineSiblings = e.kind() == Enumerator.CN_SHI;
-        List<int[]> cuts = inlineEnumerations(content.match, inlineSiblings ? e.ordinal() + 1 : 1, inlineSiblings ? 0 : 1);
+        boolean inlineSiblings = e.kind() == Enumerator.CN_SHI || e.kind() == Enumerator.ARABIC_PAREN
+                || e.kind() == Enumerator.CIRCLED;
+        List<int[]> cuts = inlineSiblings ? inlineList(content.match, e.kind(), e.ordinal() + 1, 0)
+                : inlineEnumerations(content.match, 1, 1);
         if (cuts.isEmpty()) {
             n.head = content;
             return;
@@ -143,31 +197,65 @@ final class OutlineBuilder {
         }
     }
 
-    /**
-     * Positions of an inline sequence "一是 … 二是 … 三是" starting at ordinal {@code first}: each entry is
-     * {enumerator start, content start, ordinal}. Only a consecutive sequence counts, which keeps words like
-     * "统一是" out. {@code minCount} items are needed (a lone "一是" in running text is not a list).
-     */
+    /** An inline list of either style ("一是…二是…", else "(1)…(2)…" or "①…②…"), see {@link #inlineList}. */
     static List<int[]> inlineEnumerations(String match, int first, int minCount) {
+        List<int[]> cuts = inlineList(match, Enumerator.CN_SHI, first, minCount);
+        if (cuts.isEmpty() && first == 1) cuts = inlineList(match, Enumerator.ARABIC_PAREN, 1, minCount);
+        if (cuts.isEmpty() && first == 1) cuts = inlineList(match, Enumerator.CIRCLED, 1, minCount);
+        return cuts;
+    }
+
+    /**
+     * Positions of an inline sequence "一是 … 二是 … 三是" (or "(1) … (2)", "① … ②") starting at ordinal
+     * {@code first}: each entry is {enumerator start, content start, ordinal}. Only a consecutive sequence after
+     * sentence or clause boundaries counts, which keeps words like "统一是" and "第一要务" out. {@code minCount}
+     * items are needed (a lone "一是" in running text is not a list).
+     */
+    static List<int[]> inlineList(String match, Enumerator style, int first, int minCount) {
         List<int[]> cuts = new ArrayList<>();
         int expected = first;
-        // Hand-written scan for "<numeral>是|要" after a boundary: this runs on every paragraph.
+        // Hand-written scan: this runs on every paragraph.
         for (int i = first == 1 ? 0 : 1; i < match.length(); i++) {
-            char c = match.charAt(i);
-            if (c != '是' && c != '要') continue;
-            int j = i;
-            while (j > 0 && i - j < 3 && NUMERALS.indexOf(match.charAt(j - 1)) >= 0) j--;
-            if (j == i) continue;
-            int k = j;
-            while (k > 0 && match.charAt(k - 1) == ' ') k--;
-            if (k > 0 && BOUNDARY.indexOf(match.charAt(k - 1)) < 0) continue;
-            if (Enumerator.ordinal(match.substring(j, i)) == expected) {
-                cuts.add(new int[] {j, i + 1, expected});
+            int[] found = switch (style) {
+                case CN_SHI -> shiAt(match, i);
+                case ARABIC_PAREN -> parenAt(match, i);
+                default -> match.charAt(i) >= '\u2460' && match.charAt(i) <= '\u2473'
+                        ? new int[] {i, i + 1, match.charAt(i) - '\u2460' + 1} : null;
+            };
+            if (found == null || !afterBoundary(match, found[0])) continue;
+            if (found[2] == expected) {
+                cuts.add(found);
                 expected++;
             }
         }
         if (first == 1 && cuts.size() < Math.max(2, minCount)) return List.of();
         return cuts;
+    }
+
+    /** "<numeral>是|要" ending at {@code i}. */
+    private static int[] shiAt(String match, int i) {
+        char c = match.charAt(i);
+        if (c != '是' && c != '要') return null;
+        int j = i;
+        while (j > 0 && i - j < 3 && NUMERALS.indexOf(match.charAt(j - 1)) >= 0) j--;
+        if (j == i) return null;
+        int ordinal = Enumerator.ordinal(match.substring(j, i));
+        return ordinal > 0 ? new int[] {j, i + 1, ordinal} : null;
+    }
+
+    /** "(n)" opening at {@code i}. */
+    private static int[] parenAt(String match, int i) {
+        if (match.charAt(i) != '(') return null;
+        int j = i + 1;
+        while (j < match.length() && j - i <= 2 && Character.isDigit(match.charAt(j))) j++;
+        if (j == i + 1 || j >= match.length() || match.charAt(j) != ')') return null;
+        return new int[] {i, j + 1, Integer.parseInt(match.substring(i + 1, j))};
+    }
+
+    private static boolean afterBoundary(String match, int at) {
+        int k = at;
+        while (k > 0 && match.charAt(k - 1) == ' ') k--;
+        return k == 0 || BOUNDARY.indexOf(match.charAt(k - 1)) >= 0;
     }
 
     private void push(Node n) {
@@ -220,18 +308,24 @@ final class OutlineBuilder {
         return root;
     }
 
-    /** Part of a top-level heading: a later year means the plan; then keywords. */
+    /**
+     * Part of a top-level heading: a later year means the plan; then keywords. A five-year-plan heading
+     * (“十五五”时期主要目标任务) is not the plan unless it also names the plan year.
+     */
     Node.Part classify(String match) {
         Matcher y = YEAR.matcher(match);
         boolean problems = PROBLEM_WORDS.matcher(match).find();
+        boolean achievements = ACHIEVEMENT_WORDS.matcher(match).find();
         if (y.find() && reportYear > 0 && !problems) {
             int year = Integer.parseInt(y.group(1));
+            while (y.find()) year = Math.max(year, Integer.parseInt(y.group(1)));
             if (year > reportYear) return Node.Part.PLAN;
-            if (year == reportYear && ACHIEVEMENT_WORDS.matcher(match).find()) return Node.Part.ACHIEVEMENTS;
+            if (year == reportYear && achievements) return Node.Part.ACHIEVEMENTS;
         }
         if (problems) return Node.Part.PROBLEMS;
+        if (FIVE_YEAR_WORDS.matcher(match).find() && !achievements) return Node.Part.FIVE_YEAR;
         if (PLAN_WORDS.matcher(match).find()) return Node.Part.PLAN;
-        if (ACHIEVEMENT_WORDS.matcher(match).find()) return Node.Part.ACHIEVEMENTS;
+        if (achievements) return Node.Part.ACHIEVEMENTS;
         return Node.Part.NONE;
     }
 }

@@ -13,11 +13,18 @@ final class ReportAssembler {
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
 
+    private static final Pattern TASK_HEADING = Pattern.compile("任务|工作|安排|重点|计划|打算|思路");
+    private static final Pattern FRAME_HEADING = Pattern.compile("要求|取向|目标|形势|考虑");
+
     private final List<Node> roots;
     private final List<ParseWarning> warnings;
+    private final int planYear;
+    private List<Node> planParts;
 
-    ReportAssembler(List<Node> roots, List<ParseWarning> warnings) {
+    /** {@code planYear}: the year a plan is expected for (report year + 1), 0 when unknown. */
+    ReportAssembler(List<Node> roots, int planYear, List<ParseWarning> warnings) {
         this.roots = roots;
+        this.planYear = planYear;
         this.warnings = warnings;
     }
 
@@ -82,9 +89,9 @@ final class ReportAssembler {
 
     List<PlanItem> plan() {
         List<PlanItem> out = new ArrayList<>();
-        List<Node> parts = rootsOf(Node.Part.PLAN);
+        List<Node> parts = planParts();
         List<Node> items = new ArrayList<>();
-        for (Node p : parts) items.addAll(p.children);
+        for (Node p : parts) items.addAll(outermost(p.children));
         if (!items.isEmpty()) {
             for (Node n : items) out.add(planItem(n, "plan-" + (out.size() + 1)));
             return out;
@@ -110,13 +117,73 @@ final class ReportAssembler {
         return out;
     }
 
+    /**
+     * The plan sections. Of several with numbered items, the one whose heading names tasks (2026年政府工作任务)
+     * rather than a frame (总体要求和政策取向); with none, a section found by its content: the one that speaks of
+     * this year (今年, the plan year) most.
+     */
+    private List<Node> planParts() {
+        if (planParts == null) planParts = findPlanParts();
+        return planParts;
+    }
+
+    private List<Node> findPlanParts() {
+        List<Node> parts = rootsOf(Node.Part.PLAN);
+        List<Node> structured = parts.stream().filter(p -> outermost(p.children).size() >= 2).toList();
+        if (structured.size() > 1) {
+            Node best = null;
+            int bestScore = Integer.MIN_VALUE;
+            for (Node p : structured) {
+                String heading = p.head == null ? "" : p.head.match;
+                int score = TASK_HEADING.matcher(heading).find() ? 2 : FRAME_HEADING.matcher(heading).find() ? -2 : 0;
+                if (score > bestScore) {
+                    best = p;
+                    bestScore = score;
+                }
+            }
+            return List.of(best);
+        }
+        if (!parts.isEmpty() || planYear == 0) return parts;
+        Node best = null;
+        int bestScore = 1;
+        for (Node r : roots) {
+            if (r.part != Node.Part.NONE || outermost(r.children).size() < 2) continue;
+            int score = 0;
+            for (TextRun t : r.ownRuns()) score += count(t.match, "今年") + count(t.match, planYear + "年");
+            if (score > bestScore) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        if (best == null) return List.of();
+        warnings.add(new ParseWarning("PLAN_FOUND_BY_CONTENT", "no heading names the next-year plan; the section '"
+                + title(best) + "' was taken as the plan because it speaks of " + planYear + ": please check it",
+                best.head == null ? 0 : best.head.line, best.span()));
+        return List.of(best);
+    }
+
+    /** Children of the outermost numbering: inline lists in a section's introduction are not its items. */
+    private static List<Node> outermost(List<Node> children) {
+        int min = Integer.MAX_VALUE;
+        for (Node c : children) min = Math.min(min, c.rank);
+        List<Node> out = new ArrayList<>();
+        for (Node c : children) if (c.rank == min) out.add(c);
+        return out.size() >= 2 ? out : children;
+    }
+
+    private static int count(String s, String word) {
+        int n = 0;
+        for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length())) n++;
+        return n;
+    }
+
     boolean hasClosing() {
         return !rootsOf(Node.Part.CLOSING).isEmpty();
     }
 
     /** The plan's year: named in the plan heading or cue paragraph. */
     Integer planYearFromPart() {
-        for (Node p : rootsOf(Node.Part.PLAN)) {
+        for (Node p : planParts()) {
             List<TextRun> runs = p.ownRuns();
             if (!runs.isEmpty()) {
                 Matcher m = YEAR.matcher(runs.get(0).match);

@@ -52,7 +52,7 @@ public final class ReportParser {
         MetadataExtractor meta = new MetadataExtractor(blocks, read.webMeta());
         int reportYear = meta.reportYear();
         List<Node> roots = new OutlineBuilder(reportYear, warnings).build(blocks);
-        ReportAssembler parts = new ReportAssembler(roots, warnings);
+        ReportAssembler parts = new ReportAssembler(roots, reportYear > 0 ? reportYear + 1 : 0, warnings);
 
         List<AchievementTheme> achievements = parts.achievements();
         List<Problem> problems = parts.problems();
