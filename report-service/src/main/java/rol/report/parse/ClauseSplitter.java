@@ -31,6 +31,11 @@ final class ClauseSplitter {
 
     /** Clauses of running text split at commas and semicolons outside brackets and quotes. */
     static List<TextRun> clauses(TextRun run, boolean splitAtComma) {
+        return split(run, splitAtComma ? "。;!?," : "。;!?");
+    }
+
+    /** Pieces of running text cut after each of {@code cuts} outside brackets and quotes, trimmed, none empty. */
+    static List<TextRun> split(TextRun run, String cuts) {
         List<TextRun> out = new ArrayList<>();
         String m = run.match;
         int depth = 0;
@@ -39,7 +44,7 @@ final class ClauseSplitter {
             char c = m.charAt(i);
             if ("《“(【「".indexOf(c) >= 0) depth++;
             else if ("》”)】」".indexOf(c) >= 0) depth = Math.max(0, depth - 1);
-            boolean cut = depth == 0 && (c == '。' || c == ';' || c == '!' || c == '?' || splitAtComma && c == ',');
+            boolean cut = depth == 0 && cuts.indexOf(c) >= 0;
             if (cut) {
                 TextRun part = run.sub(start, i).trim();
                 if (!part.isEmpty()) out.add(part);

@@ -63,6 +63,7 @@ final class ReportAssembler {
 
     List<Problem> problems() {
         List<Problem> out = new ArrayList<>();
+        boolean passageRead = false;
         for (Node p : rootsOf(Node.Part.PROBLEMS)) {
             List<Node> leaves = new ArrayList<>();
             collectLeaves(p.children, leaves);
@@ -72,19 +73,29 @@ final class ReportAssembler {
                 }
                 continue;
             }
-            for (TextRun para : p.body) {
-                if (!para.match.contains(":")) continue;
-                for (TextRun item : ClauseSplitter.listItems(para)) {
-                    out.add(new Problem("problem-" + (out.size() + 1), stripEnd(item.text), item.text, item.span()));
-                }
-                if (!out.isEmpty()) {
-                    warnings.add(new ParseWarning("PROBLEMS_SPLIT_FROM_LIST",
-                            "problems read from a list in running text", para.line));
-                    break;
-                }
+            if (p.body.isEmpty() || passageRead && p.head == null) continue;
+            List<TextRun> items = ProblemsPassage.cueSentence(p.body.get(0).match) >= 0
+                    ? ProblemsPassage.problems(p.body) : listAfterColon(p.body);
+            for (TextRun item : items) {
+                out.add(new Problem("problem-" + (out.size() + 1), stripEnd(item.text), item.text, item.span()));
+            }
+            if (!items.isEmpty()) {
+                passageRead = true;
+                warnings.add(new ParseWarning("PROBLEMS_SPLIT_FROM_LIST",
+                        "problems read from a passage in running text", items.get(0).line, p.span()));
             }
         }
         return out;
+    }
+
+    /** Under a problems heading without a cue: the first paragraph that lists after a colon. */
+    private static List<TextRun> listAfterColon(List<TextRun> paragraphs) {
+        for (TextRun para : paragraphs) {
+            if (!para.match.contains(":")) continue;
+            List<TextRun> items = ClauseSplitter.listItems(para);
+            if (!items.isEmpty()) return items;
+        }
+        return List.of();
     }
 
     List<PlanItem> plan() {

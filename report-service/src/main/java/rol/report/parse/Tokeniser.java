@@ -30,9 +30,6 @@ final class Tokeniser {
     private static final Pattern PART_HEADING = Pattern.compile(
             "^(存在的?(主要)?(问题|不足|短板)|主要问题|问题和不足|不足之处|短板弱项|下一步(工作)?(打算|计划|安排|思路|措施)?|"
                     + "(\\d{4}\\s*年)?(工作)?(计划|思路|打算|安排)|(主要)?(工作)?(成效|成绩|举措和成效|做法和成效))$");
-    private static final Pattern PROBLEMS_CUE = Pattern.compile(
-            "^[^。]{0,60}?(清醒(地)?(认识到|看到)|存在的?(主要)?(短板|弱项|不足|问题|差距)[^。]{0,10}(主要是|主要有|表现在|如下)|"
-                    + "(还|仍|也|依然|仍然)存在(一些|以下|着|不少)?[^。]{0,12}(问题|不足|短板|差距|困难|弱项))");
     private static final Pattern PLAN_CUE = Pattern.compile(
             "^(?:(\\d{4})\\s*年\\s*[,]?[^。]{0,40}?将|下一步[,:]|今后[^。]{0,20}将|明年[^。]{0,20}将|新的一年[,里])");
     private static final Pattern CLOSING_CUE = Pattern.compile("^(下一步|今后|总之|新的一年|特此报告|以上报告|专此报告)");
@@ -179,7 +176,7 @@ final class Tokeniser {
     private static void detectCue(Block b) {
         String m = b.run.match;
         java.util.regex.Matcher plan = PLAN_CUE.matcher(m);
-        if (mentionsProblems(m) && PROBLEMS_CUE.matcher(m).find()) {
+        if (mentionsProblems(m) && ProblemsPassage.cueSentence(m) >= 0) {
             b.cue = Block.Cue.PROBLEMS;
         } else if (plan.find()) {
             b.cue = Block.Cue.PLAN;
@@ -194,7 +191,7 @@ final class Tokeniser {
     /** Cheap filter before the backtracking cue pattern. */
     private static boolean mentionsProblems(String m) {
         return m.contains("问题") || m.contains("不足") || m.contains("短板") || m.contains("弱项") || m.contains("差距")
-                || m.contains("困难") || m.contains("清醒");
+                || m.contains("困难") || m.contains("清醒") || m.contains("挑战");
     }
 
     private static String tail(String s) {
