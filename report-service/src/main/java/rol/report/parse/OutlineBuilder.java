@@ -18,9 +18,9 @@ final class OutlineBuilder {
     private static final String BOUNDARY = "。;:,!?";
     private static final Pattern PROBLEM_WORDS = Pattern.compile("问题|不足|短板|弱项|差距");
     private static final Pattern PLAN_WORDS = Pattern.compile("思路|计划|打算|安排|展望|下一步|重点工作|工作要点|主要任务|目标任务|工作建议");
-    private static final Pattern ACHIEVEMENT_WORDS = Pattern.compile("成效|成绩|情况|举措|回顾|做法|亮点|成果|进展|总结");
+    private static final Pattern ACHIEVEMENT_WORDS = Pattern.compile("成效|成绩|成就|情况|举措|回顾|做法|亮点|成果|进展|总结");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
-    private static final Pattern FIVE_YEAR_WORDS = Pattern.compile("十[一二三四五六七八九]五|五年|规划|纲要|远景目标");
+    private static final Pattern FIVE_YEAR_WORDS = Pattern.compile("十([一二三四五六七八九])五|五年|规划|纲要|远景目标");
     /** A line that opens an appendix: 附件, 附录, 名词解释, 注释. */
     private static final Pattern APPENDIX_LINE = Pattern.compile(
             "^(附件|附录|附表|附:)\\s*\\d*[:、]?.{0,30}$|^.{0,24}(名词解释|名词注释|词语解释|注释)[:]?$|^注[:]$");
@@ -134,7 +134,9 @@ final class OutlineBuilder {
     private void text(Block b) {
         Node top = stack.peek();
         Node.Part current = currentPart();
-        if (b.cue == Block.Cue.PROBLEMS && current != Node.Part.PROBLEMS && current != Node.Part.PLAN) {
+        // One problems passage per report: a later "…也面临…挑战" in the goals or the plan does not open another.
+        if (b.cue == Block.Cue.PROBLEMS && rootsOf(Node.Part.PROBLEMS).isEmpty() && current != Node.Part.PLAN
+                && current != Node.Part.FIVE_YEAR) {
             openPart(Node.Part.PROBLEMS, b);
             return;
         }
@@ -316,16 +318,28 @@ final class OutlineBuilder {
         Matcher y = YEAR.matcher(match);
         boolean problems = PROBLEM_WORDS.matcher(match).find();
         boolean achievements = ACHIEVEMENT_WORDS.matcher(match).find();
+        boolean pastYear = false;
         if (y.find() && reportYear > 0 && !problems) {
             int year = Integer.parseInt(y.group(1));
             while (y.find()) year = Math.max(year, Integer.parseInt(y.group(1)));
             if (year > reportYear) return Node.Part.PLAN;
             if (year == reportYear && achievements) return Node.Part.ACHIEVEMENTS;
+            pastYear = true;
         }
         if (problems) return Node.Part.PROBLEMS;
-        if (FIVE_YEAR_WORDS.matcher(match).find() && !achievements) return Node.Part.FIVE_YEAR;
+        if (!achievements && !pastYear && aheadFiveYearPlan(match)) return Node.Part.FIVE_YEAR;
         if (PLAN_WORDS.matcher(match).find()) return Node.Part.PLAN;
         if (achievements) return Node.Part.ACHIEVEMENTS;
         return Node.Part.NONE;
+    }
+
+    /** Speaks of a five-year plan, and not of one that has ended (“十四五” in a report on 2025 is a review). */
+    private boolean aheadFiveYearPlan(String match) {
+        Matcher f = FIVE_YEAR_WORDS.matcher(match);
+        if (!f.find()) return false;
+        if (f.group(1) == null || reportYear <= 0) return true;
+        // The n-th five-year plan starts in 1966 + 5 (n - 3) (the 3rd began in 1966, after the 1963-65 adjustment).
+        int current = (reportYear + 1 - 1966) / 5 + 3;
+        return 10 + Enumerator.ordinal(f.group(1)) >= current;
     }
 }
