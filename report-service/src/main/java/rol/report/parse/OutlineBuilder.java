@@ -336,10 +336,11 @@ final class OutlineBuilder {
     /** Speaks of a five-year plan, and not of one that has ended (“十四五” in a report on 2025 is a review). */
     private boolean aheadFiveYearPlan(String match) {
         Matcher f = FIVE_YEAR_WORDS.matcher(match);
-        if (!f.find()) return false;
-        if (f.group(1) == null || reportYear <= 0) return true;
         // The n-th five-year plan starts in 1966 + 5 (n - 3) (the 3rd began in 1966, after the 1963-65 adjustment).
-        int current = (reportYear + 1 - 1966) / 5 + 3;
-        return 10 + Enumerator.ordinal(f.group(1)) >= current;
+        int current = reportYear > 0 ? (reportYear + 1 - 1966) / 5 + 3 : 0;
+        while (f.find()) {
+            if (f.group(1) == null || current == 0 || 10 + Enumerator.ordinal(f.group(1)) >= current) return true;
+        }
+        return false;
     }
 }

@@ -20,10 +20,12 @@ final class ProblemsPassage {
             + "存在的?(?:主要)?(?:短板|弱项|不足|问题|差距)[^。]{0,10}(?:主要是|主要有|表现在|如下))");
     /** Sentences and clauses that promise action instead of naming a problem. */
     private static final Pattern PLEDGE = Pattern.compile(
-            "^(我们|对此|对这些|对于这些|针对|必须|一定要|今后|下一步|在今后|切实|决不|绝不|我局将|我区将|将)");
+            "^(我们|对此|对这些|对于这些|针对|必须|一定要|今后|下一步|在今后|切实|决不|绝不|我局将|我区将|将|"
+                    + "这些(都是|问题|困难)|只要|相信)");
     /** A clause that only says there are problems ("发展中老问题、新挑战并存"). */
     private static final Pattern GENERIC = Pattern.compile("老问题|新挑战|困难和挑战|困难挑战|问题和挑战|问题和不足|困难和问题");
     private static final Pattern ET_CETERA = Pattern.compile("^等等?$");
+    private static final Pattern TRAILING_ET_CETERA = Pattern.compile(",等等?$");
 
     private ProblemsPassage() {
     }
@@ -94,7 +96,10 @@ final class ProblemsPassage {
         List<TextRun> out = new ArrayList<>();
         for (TextRun u : units) {
             if (PLEDGE.matcher(u.match).find()) break;
-            if (!ET_CETERA.matcher(u.match).matches()) out.add(u);
+            if (ET_CETERA.matcher(u.match).matches()) continue;
+            // "…需要进一步增强，等等": the list's last unit without its "etc."
+            Matcher etc = TRAILING_ET_CETERA.matcher(u.match);
+            out.add(etc.find() ? u.sub(0, etc.start()).trim() : u);
         }
         return out;
     }

@@ -147,6 +147,7 @@ final class ReportAssembler {
             for (Node p : structured) {
                 String heading = p.head == null ? "" : p.head.match;
                 int score = TASK_HEADING.matcher(heading).find() ? 2 : FRAME_HEADING.matcher(heading).find() ? -2 : 0;
+                if (planYear > 0 && heading.contains(planYear + "年")) score += 3;
                 if (score > bestScore) {
                     best = p;
                     bestScore = score;
