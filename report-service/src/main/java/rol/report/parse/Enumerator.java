@@ -15,7 +15,8 @@ enum Enumerator {
     ARABIC_PAREN(4, "\\(\\s*(\\d{1,2})\\s*\\)\\s*"),
     CIRCLED(4, "([\u2460-\u2473])\\s*"),
     CN_SHI(5, "([一二三四五六七八九十]{1,3})(?:是|要)\\s*"),
-    CN_ORDINAL(5, "第([一二三四五六七八九十]{1,3})[,、]\\s*");
+    CN_ORDINAL(5, "第([一二三四五六七八九十]{1,3})[,、]\\s*"),
+    CN_QI(5, "其([一二三四五六七八九十]{1,3})[,、:]\\s*");
 
     final int rank;
     final Pattern pattern;

@@ -69,7 +69,8 @@ final class OutlineBuilder {
                     && SPEECH_END.matcher(b.run.match).find();
             switch (b.role) {
                 case PART_HEADING -> {
-                    Node n = new Node(null, 1, 0, b.run);
+                    // Rank 0: a part named without a number ("下一步工作打算") holds the 一、…二、 sections under it.
+                    Node n = new Node(null, 0, 0, b.run);
                     n.part = classify(b.run.match);
                     push(n);
                     lastText = null;
@@ -115,8 +116,11 @@ final class OutlineBuilder {
         if (e.kind() == Enumerator.ARABIC && e.ordinal() == 1) inferHeading(e.kind().rank);
         Node n = new Node(e.kind(), e.kind().rank, e.ordinal(), null);
         TextRun content = b.content();
+        Node.Part part = n.rank == 1 ? classify(content.match) : Node.Part.NONE;
+        // A numbered section naming another part than the unnumbered part heading above it leaves that part.
+        if (part != Node.Part.NONE && part != currentPart()) stack.clear();
         push(n);
-        if (n.rank == 1 || roots.contains(n)) n.part = classify(content.match);
+        if (n.rank == 1 || roots.contains(n)) n.part = part != Node.Part.NONE ? part : classify(content.match);
         lastText = null;
         // "一是…。二是…" in one paragraph: the first is this node, the others its siblings.
         boolean inlineSiblings = e.kind() == Enumerator.CN_SHI || e.kind() == Enumerator.ARABIC_PAREN

@@ -13,6 +13,7 @@ final class ReportAssembler {
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
 
+    private static final Pattern NOTE_MARKER = Pattern.compile("[\\[［〔【](\\d{1,2}|注\\d{0,2})[\\]］〕】]");
     private static final Pattern TASK_HEADING = Pattern.compile("任务|工作|安排|重点|计划|打算|思路");
     private static final Pattern FRAME_HEADING = Pattern.compile("要求|取向|目标|形势|考虑");
 
@@ -109,9 +110,13 @@ final class ReportAssembler {
         }
         List<TextRun> paragraphs = new ArrayList<>();
         for (Node p : parts) paragraphs.addAll(p.body);
-        if (paragraphs.size() >= 3) {
-            // Several unnumbered paragraphs after an introduction: one item per paragraph.
-            for (TextRun para : paragraphs.subList(1, paragraphs.size())) {
+        boolean runIns = paragraphs.size() >= 2
+                && paragraphs.subList(1, paragraphs.size()).stream().allMatch(ReportAssembler::opensWithRunInHead);
+        if (runIns || paragraphs.size() >= 3) {
+            // Unnumbered paragraphs after an introduction, or each opened by a run-in head ("强化法治督察。…"):
+            // one item per paragraph; the first is an item too when it opens with a run-in head.
+            int from = opensWithRunInHead(paragraphs.get(0)) ? 0 : 1;
+            for (TextRun para : paragraphs.subList(from, paragraphs.size())) {
                 out.add(new PlanItem("plan-" + (out.size() + 1), firstSentence(para), para.text, para.span(), List.of()));
             }
             return out;
@@ -174,6 +179,13 @@ final class ReportAssembler {
         return List.of(best);
     }
 
+    /** A paragraph opened by a short sentence of its own ("强化法治督察。"), its run-in head. */
+    static boolean opensWithRunInHead(TextRun para) {
+        int stop = para.match.indexOf('。');
+        return stop >= 2 && stop <= 20 && para.match.length() > stop + 1
+                && !Tokeniser.hasPunctuation(para.match.substring(0, stop));
+    }
+
     /** Children of the outermost numbering: inline lists in a section's introduction are not its items. */
     private static List<Node> outermost(List<Node> children) {
         int min = Integer.MAX_VALUE;
@@ -209,7 +221,18 @@ final class ReportAssembler {
         List<PlanItem> children = new ArrayList<>();
         for (Node c : n.children) children.add(planItem(c, id + "." + (children.size() + 1)));
         List<TextRun> runs = children.isEmpty() ? n.allRuns() : n.ownRuns();
-        return new PlanItem(id, title(n), text(runs), n.span(), children);
+        return new PlanItem(id, withoutNoteMarkers(id, title(n), n), text(runs), n.span(), children);
+    }
+
+    /** Footnote markers (［1］, 〔2〕) are no part of a title: taken out of it, kept as a note on the item. */
+    private String withoutNoteMarkers(String id, String title, Node n) {
+        Matcher m = NOTE_MARKER.matcher(title);
+        if (!m.find()) return title;
+        Matcher at = n.head == null ? null : NOTE_MARKER.matcher(n.head.text);
+        Span span = at != null && at.find() ? n.head.span(at.start(), at.end()) : null;
+        warnings.add(new ParseWarning("NOTE_MARKER_KEPT", "footnote marker " + m.group() + " taken out of the title of "
+                + id + "; the note stays in the item's text", n.head == null ? 0 : n.head.line, span));
+        return NOTE_MARKER.matcher(title).replaceAll("").strip();
     }
 
     private static void collectLeaves(List<Node> nodes, List<Node> out) {
@@ -226,7 +249,7 @@ final class ReportAssembler {
             return n.body.isEmpty() ? "" : firstSentence(n.body.get(0));
         }
         String m = head.match;
-        String stops = n.kind == Enumerator.CN_SHI || n.kind == Enumerator.CN_ORDINAL ? "。;,:" : "。;:";
+        String stops = n.kind != null && n.kind.rank == Enumerator.CN_SHI.rank ? "。;,:" : "。;:";
         int cut = indexOfAny(m, stops);
         if (cut < 0) cut = m.length();
         if (cut > 60) {

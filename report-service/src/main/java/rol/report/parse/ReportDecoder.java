@@ -58,7 +58,7 @@ public final class ReportDecoder {
             case "zip" -> viaTika(bytes, null);
             case "ole2" -> viaTika(bytes, null);
             case "rtf" -> viaTika(bytes, SourceFormat.RTF);
-            case "html" -> viaTika(bytes, SourceFormat.HTML);
+            case "html" -> HtmlText.decode(bytes);
             case "text" -> decodeText(bytes);
             default -> throw new UnsupportedFormatException(sniff(bytes),
                     "unsupported content (" + sniff(bytes) + "): send plain text, Markdown, Word, WPS or PDF", null);
@@ -81,6 +81,7 @@ public final class ReportDecoder {
         if (startsWith(b, 0x1F, 0x8B)) return "application/gzip";
         if (startsWith(b, 'M', 'Z')) return "application/x-msdownload";
         if (startsWith(b, 0x7F, 'E', 'L', 'F')) return "application/x-elf";
+        if (looksLikeHtml(b)) return "html";
         if (startsWith(b, 0xEF, 0xBB, 0xBF) || startsWith(b, 0xFF, 0xFE) || startsWith(b, 0xFE, 0xFF)) return "text";
         if (looksLikeUtf16(b) != null) return "text";
         int control = 0;
@@ -91,10 +92,16 @@ public final class ReportDecoder {
         }
         // A few stray control bytes survive in real exports; binaries have many.
         if (control * 100 > n) return "binary";
-        String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.ISO_8859_1).stripLeading()
-                .toLowerCase(java.util.Locale.ROOT);
-        if (head.startsWith("<!doctype html") || head.startsWith("<html")) return "html";
         return "text";
+    }
+
+    /** Markup first (after a BOM, white space or a "saved from" comment) and an html, head or body tag early on. */
+    private static boolean looksLikeHtml(byte[] b) {
+        int from = startsWith(b, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        String head = new String(b, from, Math.min(b.length - from, 1024), StandardCharsets.ISO_8859_1).stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        return head.startsWith("<") && (head.contains("<html") || head.contains("<!doctype html")
+                || head.contains("<head") || head.contains("<body"));
     }
 
     private DecodedText decodeText(byte[] b) {
