@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import rol.report.parse.AchievementTheme;
 import rol.report.parse.Contact;
+import rol.report.parse.Finding;
 import rol.report.parse.Genre;
 import rol.report.parse.ParseWarning;
 import rol.report.parse.ParsedReport;
@@ -22,8 +23,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"title", "titleSpan", "issuer", "docNumber", "signatory", "recipients", "copiedTo", "reportYear",
-        "planYear", "issuedOn", "format", "charset", "script", "genre", "contact", "warnings", "achievements",
-        "problems", "plan"})
+        "planYear", "issuedOn", "format", "charset", "script", "genre", "contact", "warnings", "findings",
+        "achievements", "problems", "plan"})
 public class ReportContent {
 
     public String title;
@@ -43,6 +44,8 @@ public class ReportContent {
     /** Personal data: shown unmasked only to the office. */
     public Contact contact;
     public List<ParseWarning> warnings = new ArrayList<>();
+    /** How the parser found each part and how sure it was (empty for reports stored before it said so). */
+    public List<Finding> findings = new ArrayList<>();
     public List<AchievementTheme> achievements = new ArrayList<>();
     public List<Problem> problems = new ArrayList<>();
     public List<PlanItem> plan = new ArrayList<>();
@@ -65,6 +68,7 @@ public class ReportContent {
         c.genre = p.genre();
         c.contact = p.contact();
         c.warnings = new ArrayList<>(p.warnings());
+        c.findings = new ArrayList<>(p.findings());
         c.achievements = new ArrayList<>(p.achievements());
         c.problems = new ArrayList<>(p.problems());
         c.plan = new ArrayList<>(p.plan());

@@ -3,6 +3,7 @@ package rol.report.intake;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import rol.report.parse.AchievementTheme;
 import rol.report.parse.Contact;
+import rol.report.parse.Finding;
 import rol.report.parse.Genre;
 import rol.report.parse.ParseWarning;
 import rol.report.parse.PlanItem;
@@ -36,13 +37,13 @@ public final class ReportViews {
                          String title, Span titleSpan, String issuer, String docNumber, String signatory,
                          List<String> recipients, List<String> copiedTo, Integer reportYear, Integer planYear,
                          LocalDate issuedOn, SourceFormat format, String charset, String script, Genre genre,
-                         Contact contact, List<ParseWarning> warnings, List<AchievementTheme> achievements,
-                         List<Problem> problems, List<PlanItem> plan) {
+                         Contact contact, List<ParseWarning> warnings, List<Finding> findings,
+                         List<AchievementTheme> achievements, List<Problem> problems, List<PlanItem> plan) {
         static Detail of(Report r, ReportContent c) {
             return new Detail(r.id, r.status, r.district, r.contentHash, r.sourceText.length(), r.createdAt,
                     r.publishedAt, r.version, r.revision, c.title, c.titleSpan, c.issuer, c.docNumber, c.signatory,
                     c.recipients, c.copiedTo, c.reportYear, c.planYear, c.issuedOn, c.format, c.charset, c.script,
-                    c.genre, c.contact, c.warnings, c.achievements, c.problems, c.plan);
+                    c.genre, c.contact, c.warnings, c.findings, c.achievements, c.problems, c.plan);
         }
     }
 

@@ -27,6 +27,8 @@ final class MetadataExtractor {
 
     final List<Block> blocks;
     final Map<String, TextRun> webMeta;
+    /** How {@link #issuer()} found the issuer, and how sure it is. */
+    Finding issuerFinding = new Finding("issuer", "none", 0);
 
     MetadataExtractor(List<Block> blocks, Map<String, TextRun> webMeta) {
         this.blocks = blocks;
@@ -52,11 +54,11 @@ final class MetadataExtractor {
             if (b.role == Block.Role.HEADER_ORG) {
                 String t = b.run.text.replaceAll("[\\s\u3000]+", "");
                 if (t.endsWith("文件")) t = t.substring(0, t.length() - 2);
-                if (!t.isEmpty() && ORGAN_LINE.matcher(t).find()) return t;
+                if (!t.isEmpty() && ORGAN_LINE.matcher(t).find()) return found(t, "header", 0.95);
             }
         }
         TextRun organ = webMeta.getOrDefault("发布机构", webMeta.get("发文机关"));
-        if (organ != null && !organ.isEmpty()) return organ.text;
+        if (organ != null && !organ.isEmpty()) return found(organ.text, "web-metadata", 0.9);
         String government = government();
         if (government != null) return government;
         TextRun title = title();
@@ -67,12 +69,17 @@ final class MetadataExtractor {
                 Matcher m = ORGAN.matcher(title.match);
                 if (m.find()) prefix = title.text.substring(0, m.end(1));
             }
-            if (prefix != null && !prefix.isEmpty()) return prefix;
+            if (prefix != null && !prefix.isEmpty()) return found(prefix, "title-organ", 0.75);
         }
         for (Block b : blocks) {
-            if (b.role == Block.Role.SIGNATURE) return b.run.text.strip();
+            if (b.role == Block.Role.SIGNATURE) return found(b.run.text.strip(), "signature", 0.6);
         }
         return null;
+    }
+
+    private String found(String issuer, String method, double confidence) {
+        issuerFinding = new Finding("issuer", method, confidence);
+        return issuer;
     }
 
     /** For a government work report: the government named by the title, else the speaker, else the session line. */
@@ -80,15 +87,14 @@ final class MetadataExtractor {
         TextRun title = title();
         String compactTitle = title == null ? "" : compact(title.text);
         if (!compactTitle.contains("政府工作报告")) return null;
-        String found = GovernmentIssuer.fromTitle(compactTitle);
-        for (Block.Role role : new Block.Role[] {Block.Role.SPEAKER, Block.Role.SESSION}) {
-            Block b = first(role);
-            if (found == null && b != null) {
-                found = role == Block.Role.SPEAKER ? GovernmentIssuer.fromSpeaker(compact(b.run.text))
-                        : GovernmentIssuer.fromSession(compact(b.run.text));
-            }
-        }
-        return found;
+        String fromTitle = GovernmentIssuer.fromTitle(compactTitle);
+        if (fromTitle != null) return found(fromTitle, "title", 0.9);
+        Block speaker = first(Block.Role.SPEAKER);
+        String fromSpeaker = speaker == null ? null : GovernmentIssuer.fromSpeaker(compact(speaker.run.text));
+        if (fromSpeaker != null) return found(fromSpeaker, "speaker", 0.85);
+        Block session = first(Block.Role.SESSION);
+        String fromSession = session == null ? null : GovernmentIssuer.fromSession(compact(session.run.text));
+        return fromSession == null ? null : found(fromSession, "session", 0.8);
     }
 
     private static String compact(String s) {

@@ -123,8 +123,8 @@ final class OutlineBuilder {
         if (n.rank == 1 || roots.contains(n)) n.part = part != Node.Part.NONE ? part : classify(content.match);
         lastText = null;
         // "一是…。二是…" in one paragraph: the first is this node, the others its siblings.
-        boolean inlineSiblings = e.kind() == Enumerator.CN_SHI || e.kind() == Enumerator.ARABIC_PAREN
-                || e.kind() == Enumerator.CIRCLED;
+        boolean inlineSiblings = e.kind() == Enumerator.CN_SHI || e.kind() == Enumerator.CN_QI
+                || e.kind() == Enumerator.ARABIC_PAREN || e.kind() == Enumerator.CIRCLED;
         List<int[]> cuts = inlineSiblings ? inlineList(content.match, e.kind(), e.ordinal() + 1, 0)
                 : inlineEnumerations(content.match, 1, 1);
         if (cuts.isEmpty()) {
@@ -177,6 +177,7 @@ final class OutlineBuilder {
     private void openPart(Node.Part part, Block b) {
         Node n = new Node(null, 1, 0, null);
         n.part = part;
+        stack.clear(); // a part is a root, also below an unnumbered part heading
         push(n);
         List<int[]> cuts = part == Node.Part.CLOSING ? List.of() : inlineEnumerations(b.run.match, 1, 1);
         if (cuts.isEmpty()) {
@@ -206,6 +207,7 @@ final class OutlineBuilder {
     /** An inline list of either style ("一是…二是…", else "(1)…(2)…" or "①…②…"), see {@link #inlineList}. */
     static List<int[]> inlineEnumerations(String match, int first, int minCount) {
         List<int[]> cuts = inlineList(match, Enumerator.CN_SHI, first, minCount);
+        if (cuts.isEmpty() && first == 1) cuts = inlineList(match, Enumerator.CN_QI, 1, minCount);
         if (cuts.isEmpty() && first == 1) cuts = inlineList(match, Enumerator.ARABIC_PAREN, 1, minCount);
         if (cuts.isEmpty() && first == 1) cuts = inlineList(match, Enumerator.CIRCLED, 1, minCount);
         return cuts;
@@ -224,6 +226,7 @@ final class OutlineBuilder {
         for (int i = first == 1 ? 0 : 1; i < match.length(); i++) {
             int[] found = switch (style) {
                 case CN_SHI -> shiAt(match, i);
+                case CN_QI -> qiAt(match, i);
                 case ARABIC_PAREN -> parenAt(match, i);
                 default -> match.charAt(i) >= '\u2460' && match.charAt(i) <= '\u2473'
                         ? new int[] {i, i + 1, match.charAt(i) - '\u2460' + 1} : null;
@@ -247,6 +250,16 @@ final class OutlineBuilder {
         if (j == i) return null;
         int ordinal = Enumerator.ordinal(match.substring(j, i));
         return ordinal > 0 ? new int[] {j, i + 1, ordinal} : null;
+    }
+
+    /** "其<numeral>," opening at {@code i}. */
+    private static int[] qiAt(String match, int i) {
+        if (match.charAt(i) != '其') return null;
+        int j = i + 1;
+        while (j < match.length() && j - i <= 3 && NUMERALS.indexOf(match.charAt(j)) >= 0) j++;
+        if (j == i + 1 || j >= match.length() || ",、:".indexOf(match.charAt(j)) < 0) return null;
+        int ordinal = Enumerator.ordinal(match.substring(i + 1, j));
+        return ordinal > 0 ? new int[] {i, j + 1, ordinal} : null;
     }
 
     /** "(n)" opening at {@code i}. */

@@ -27,7 +27,8 @@ public record ParsedReport(
         List<AchievementTheme> achievements,
         List<Problem> problems,
         List<PlanItem> plan,
-        List<ParseWarning> warnings) {
+        List<ParseWarning> warnings,
+        List<Finding> findings) {
 
     public static final String SIMPLIFIED = "simplified";
     public static final String TRADITIONAL = "traditional";
@@ -39,6 +40,7 @@ public record ParsedReport(
         problems = List.copyOf(problems);
         plan = List.copyOf(plan);
         warnings = List.copyOf(warnings);
+        findings = List.copyOf(findings);
     }
 
     /** The actionable plan items (leaves of the plan outline), in document order. */

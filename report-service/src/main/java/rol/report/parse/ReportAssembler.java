@@ -21,6 +21,8 @@ final class ReportAssembler {
     private final List<ParseWarning> warnings;
     private final int planYear;
     private List<Node> planParts;
+    private String planMethod = "plan-heading";
+    private String problemsMethod = "none";
 
     /** {@code planYear}: the year a plan is expected for (report year + 1), 0 when unknown. */
     ReportAssembler(List<Node> roots, int planYear, List<ParseWarning> warnings) {
@@ -72,6 +74,7 @@ final class ReportAssembler {
                 for (Node leaf : leaves) {
                     out.add(new Problem("problem-" + (out.size() + 1), title(leaf), text(leaf.allRuns()), leaf.span()));
                 }
+                problemsMethod = p.head == null ? "cue-passage-numbered" : "section";
                 continue;
             }
             if (p.body.isEmpty() || passageRead && p.head == null) continue;
@@ -82,6 +85,7 @@ final class ReportAssembler {
             }
             if (!items.isEmpty()) {
                 passageRead = true;
+                problemsMethod = p.head == null ? "cue-passage" : "section";
                 warnings.add(new ParseWarning("PROBLEMS_SPLIT_FROM_LIST",
                         "problems read from a passage in running text", items.get(0).line, p.span()));
             }
@@ -173,6 +177,7 @@ final class ReportAssembler {
             }
         }
         if (best == null) return List.of();
+        planMethod = "content";
         warnings.add(new ParseWarning("PLAN_FOUND_BY_CONTENT", "no heading names the next-year plan; the section '"
                 + title(best) + "' was taken as the plan because it speaks of " + planYear + ": please check it",
                 best.head == null ? 0 : best.head.line, best.span()));
@@ -199,6 +204,24 @@ final class ReportAssembler {
         int n = 0;
         for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + word.length())) n++;
         return n;
+    }
+
+    /** How the problems were found; call after {@link #problems()}. */
+    Finding problemsFinding(boolean found) {
+        if (!found) return new Finding("problems", "none", 0);
+        return switch (problemsMethod) {
+            case "section" -> new Finding("problems", "section", 0.9);
+            case "cue-passage-numbered" -> new Finding("problems", "cue-passage", 0.85);
+            default -> new Finding("problems", "cue-passage", 0.75);
+        };
+    }
+
+    /** How the plan was found; call after {@link #plan()}. */
+    Finding planFinding(boolean found) {
+        if (!found) return new Finding("plan", "none", 0);
+        if (planMethod.equals("content")) return new Finding("plan", "content", 0.5);
+        boolean headed = planParts().stream().allMatch(p -> p.head != null);
+        return headed ? new Finding("plan", "plan-heading", 0.9) : new Finding("plan", "cue-paragraph", 0.7);
     }
 
     boolean hasClosing() {

@@ -68,21 +68,37 @@ public final class ReportParser {
             throw new UnrecognizedReportException(missing);
         }
 
+        List<Finding> findings = new ArrayList<>();
         Integer planYear = parts.planYearFromPart();
+        String planYearMethod = "plan-heading";
         if (planYear == null && title != null) {
             List<Integer> years = MetadataExtractor.years(title.match);
             if (years.size() > 1) planYear = years.get(1);
+            planYearMethod = "title";
         }
-        if (planYear == null && reportYear > 0) planYear = reportYear + 1;
+        if (planYear == null && reportYear > 0) {
+            planYear = reportYear + 1;
+            planYearMethod = "report-year";
+        }
         LocalDate issuedOn = meta.issuedOn();
         List<String> recipients = meta.recipients();
         Genre genre = genre(title, recipients);
+        String issuer = meta.issuer();
+        findings.add(meta.issuerFinding);
+        findings.add(genreFinding(title, recipients));
+        findings.add(Levels.of(issuer, genre));
+        findings.add(planYear == null ? new Finding("planYear", "none", 0) : new Finding("planYear", planYearMethod,
+                planYearMethod.equals("plan-heading") ? 0.9 : planYearMethod.equals("title") ? 0.8 : 0.6));
+        findings.add(parts.problemsFinding(!problems.isEmpty()));
+        findings.add(parts.planFinding(!leaves.isEmpty()));
 
         if (title == null) warnings.add(new ParseWarning("NO_TITLE", "no title line found", 0));
         if (issuedOn == null) warnings.add(new ParseWarning("NO_ISSUE_DATE", "no date of issue found", 0));
         if (problems.isEmpty()) {
-            warnings.add(new ParseWarning("NO_PROBLEMS_PART", "the report has no problems part; none were invented", 0));
+            warnings.add(new ParseWarning("NO_PROBLEMS_PART", "no problems passage found (no heading, no cue such as "
+                    + "清醒认识到 or 还存在…问题); none were invented: please check whether the report names problems", 0));
         }
+        if (issuer == null) warnings.add(new ParseWarning("NO_ISSUER", "no issuing body found", 0));
         if (leaves.isEmpty()) warnings.add(new ParseWarning("NO_PLAN_PART", "no next-year plan items found", 0));
         if (parts.hasClosing()) {
             warnings.add(new ParseWarning("CLOSING_EXCLUDED", "the closing paragraph after the plan is not a plan item", 0));
@@ -94,9 +110,9 @@ public final class ReportParser {
         return new ParsedReport(text, decoded.format(), decoded.charset(),
                 traditional ? ParsedReport.TRADITIONAL : ParsedReport.SIMPLIFIED, genre,
                 title == null ? null : title.text.strip(), title == null ? null : title.span(),
-                meta.issuer(), meta.docNumber(), meta.signatory(), recipients, meta.copiedTo(),
+                issuer, meta.docNumber(), meta.signatory(), recipients, meta.copiedTo(),
                 reportYear > 0 ? reportYear : null, planYear, issuedOn, meta.contact(),
-                achievements, problems, plan, warnings);
+                achievements, problems, plan, warnings, findings);
     }
 
     private static Genre genre(TextRun title, List<String> recipients) {
@@ -104,8 +120,21 @@ public final class ReportParser {
         if (t.contains("政府工作报告") || recipients.stream().anyMatch(r -> r.contains("代表"))) {
             return Genre.GOVERNMENT_WORK_REPORT;
         }
-        if (t.contains("工作总结") || t.contains("工作计划") || t.contains("总结及")) return Genre.WORK_SUMMARY_AND_PLAN;
+        if (t.contains("法治政府建设") || t.contains("法治建设")) return Genre.RULE_OF_LAW_REPORT;
+        if (t.contains("工作总结") || t.contains("工作计划") || t.contains("总结及") || t.contains("总结和")) {
+            return Genre.WORK_SUMMARY_AND_PLAN;
+        }
         return Genre.RULE_OF_LAW_REPORT;
+    }
+
+    /** The genre is sure when the title names it; from the salutation alone less so; a mere default least. */
+    private static Finding genreFinding(TextRun title, List<String> recipients) {
+        String t = title == null ? "" : title.match.replace(" ", "");
+        if (t.matches(".*(政府工作报告|法治政府建设|法治建设|工作总结|工作计划|总结及|总结和).*")) {
+            return new Finding("genre", "title", 0.9);
+        }
+        if (recipients.stream().anyMatch(r -> r.contains("代表"))) return new Finding("genre", "recipients", 0.7);
+        return new Finding("genre", "default", 0.4);
     }
 
     private static void collectLeaves(List<PlanItem> items, List<PlanItem> out) {
