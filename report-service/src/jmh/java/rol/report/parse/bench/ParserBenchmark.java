@@ -21,7 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import rol.report.parse.ParsedReport;
 import rol.report.parse.ReportParser;
 
-/** Whole-pipeline parse (bytes to ParsedReport) of each real fixture, one thread. */
+/**
+ * Whole-pipeline parse (bytes to ParsedReport) of each real fixture and of a 30 KB text saved from a web page (a
+ * provincial 政府工作报告 of the development corpus, page chrome included), one thread. Paths are under ../shared.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -31,8 +34,9 @@ import rol.report.parse.ReportParser;
 @Threads(1)
 public class ParserBenchmark {
 
-    @Param({"licheng-justice-bureau-2024.txt", "licheng-district-government-2024.txt",
-            "licheng-justice-bureau-2023-traditional.txt", "gulou-justice-bureau-2023.txt", "huli-justice-bureau-2023.txt"})
+    @Param({"fixtures/reports/licheng-justice-bureau-2024.txt", "fixtures/reports/licheng-district-government-2024.txt",
+            "fixtures/reports/licheng-justice-bureau-2023-traditional.txt", "fixtures/reports/gulou-justice-bureau-2023.txt",
+            "fixtures/reports/huli-justice-bureau-2023.txt", "corpus/02_hebei_2026_gwr.txt"})
     public String file;
 
     private byte[] bytes;
@@ -40,7 +44,7 @@ public class ParserBenchmark {
 
     @Setup
     public void load() throws IOException {
-        bytes = Files.readAllBytes(reportsDir().resolve(file));
+        bytes = Files.readAllBytes(sharedDir().resolve(file));
     }
 
     @Benchmark
@@ -48,11 +52,11 @@ public class ParserBenchmark {
         return parser.parse(bytes);
     }
 
-    /** ../shared/fixtures/reports beside the repository root (the folder holding `stack` and `pom.xml`). */
-    static Path reportsDir() {
+    /** ../shared beside the repository root (the folder holding `stack` and `pom.xml`). */
+    static Path sharedDir() {
         for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p.resolve("stack")) && Files.exists(p.resolve("pom.xml"))) {
-                return p.resolveSibling("shared").resolve("fixtures").resolve("reports");
+                return p.resolveSibling("shared");
             }
         }
         throw new IllegalStateException("fixtures not found above " + System.getProperty("user.dir"));
