@@ -14,6 +14,7 @@ final class GovernmentIssuer {
     private static final Pattern TITLE = Pattern.compile("^(?:\\d{4}年)?(?:度)?(.{2,20}?)(?:人民)?政府工作报告$");
     private static final Pattern SESSION_PLACE = Pattern.compile("在(.{2,20}?)第[一二三四五六七八九十\\d]+届(全国)?人民代表大会");
     /** A place name as it opens an issuer: it ends with its administrative level. */
+    private static final Pattern BARE_LEVEL = Pattern.compile("省|市|自治区|特别行政区|自治州|地区|自治县|全省|全市|本市|本省");
     private static final Pattern PLACE = Pattern.compile(".{1,18}(省|市|自治区|特别行政区|自治州|州|地区|盟|县|自治县|区|旗|镇|乡)");
 
     private GovernmentIssuer() {
@@ -30,7 +31,7 @@ final class GovernmentIssuer {
         if (m.group(2).equals("总理")) return STATE_COUNCIL;
         String prefix = m.group(1);
         int gov = prefix.indexOf("人民政府");
-        if (gov > 0) return prefix.substring(0, gov + 4);
+        if (gov > 0) prefix = prefix.substring(0, gov);
         return government(prefix);
     }
 
@@ -41,8 +42,10 @@ final class GovernmentIssuer {
         return government(m.group(1));
     }
 
+    /** The people's government of a named place; a bare level word ("省", "自治区") names none. */
     private static String government(String place) {
         if (place.equals(STATE_COUNCIL)) return STATE_COUNCIL;
-        return PLACE.matcher(place).matches() ? place + "人民政府" : null;
+        Matcher m = PLACE.matcher(place);
+        return m.matches() && !BARE_LEVEL.matcher(place).matches() ? place + "人民政府" : null;
     }
 }

@@ -3,6 +3,7 @@ package rol.report.parse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,6 +19,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlText {
 
+    private static final Pattern REPORT_TITLE = Pattern.compile("报告|总结|计划|要点|情况");
     private static final String BLOCKS = "p,div,br,h1,h2,h3,h4,h5,h6,li,tr,section,article,table,dd,dt,center";
 
     private HtmlText() {
@@ -74,13 +76,11 @@ final class HtmlText {
         return true;
     }
 
-    /** The page's heading: an h1, else the title up to the site name ("…_某某省人民政府网"). */
+    /** The page's heading when it names a report: an h1, else the title up to the site name ("…_某某省人民政府网"). */
     private static String titleLine(Document page) {
         Element h1 = page.selectFirst("h1");
-        if (h1 != null && han(h1.text()) >= 4) return h1.text().strip();
-        String t = page.title();
-        if (t == null || han(t) < 4) return null;
-        return t.split("[_|]| - ")[0].strip();
+        String t = h1 != null ? h1.text() : page.title() == null ? "" : page.title().split("[_|]| - ")[0];
+        return REPORT_TITLE.matcher(t).find() ? t.strip() : null;
     }
 
     private static void appendText(Node node, StringBuilder out) {

@@ -53,6 +53,8 @@ final class ProblemsPassage {
         } else {
             TextRun after = passage.sub(Math.min(m.length(), cueEnd + 1)).trim();
             List<TextRun> units = withoutPledge(ClauseSplitter.split(after, "。;!?"));
+            List<TextRun> leadInOnly = after.isEmpty() ? commaRunOn(passage, true) : List.of();
+            if (after.isEmpty() && leadInOnly.isEmpty() && paragraphs.size() > 1) return following(paragraphs);
             list = units.size() >= 2 ? after : passage.sub(0, Math.min(m.length(), cueEnd + 1));
             if (units.size() < 2) return commaRunOn(list, true);
         }
@@ -82,14 +84,20 @@ final class ProblemsPassage {
         return out;
     }
 
-    /** Paragraphs after a lead-in ending with a colon, up to the closing pledge. */
+    /**
+     * The paragraphs after a lead-in that is a paragraph of its own ("…主要是：", "我们也清醒看到面临的困难挑战。"),
+     * up to the closing pledge: one problem each, or the one paragraph split by its structure.
+     */
     private static List<TextRun> following(List<TextRun> paragraphs) {
         List<TextRun> out = new ArrayList<>();
         for (TextRun p : paragraphs.subList(1, paragraphs.size())) {
             if (PLEDGE.matcher(p.match).find() || p.match.startsWith("各位代表")) break;
             out.add(p);
         }
-        return out;
+        if (out.size() != 1) return out;
+        TextRun only = out.get(0);
+        List<TextRun> units = withoutPledge(ClauseSplitter.split(only, only.match.indexOf(';') >= 0 ? "。;!?" : "。!?"));
+        return units.size() == 1 ? commaRunOn(units.get(0), false) : units;
     }
 
     private static List<TextRun> withoutPledge(List<TextRun> units) {

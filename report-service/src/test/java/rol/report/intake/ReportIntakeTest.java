@@ -217,6 +217,24 @@ class ReportIntakeTest {
     }
 
     @Test
+    void aWebPageSavedFromTheSiteIsReadFromItsMainContent() {
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>某某区人民政府网</title>"
+                + "</head><body><div class=\"nav\">首页 &gt; 政务公开 &gt; 法治政府建设</div><div class=\"article\">");
+        for (String line : Samples.report().split("\n")) page.append("<p>").append(line).append("</p>");
+        page.append("</div><div class=\"footer\">版权所有 网站地图</div></body></html>");
+        String id = given().multiPart("file", "报告.html", page.toString().getBytes(StandardCharsets.UTF_8), "text/html")
+                .when().post("/api/reports")
+                .then().statusCode(201)
+                .body("format", equalTo("HTML"))
+                .body("title", equalTo("某某区司法局关于2024年度法治政府建设情况的报告"))
+                .body("plan.title", equalTo(List.of("深化执法监督", "建设复议系统", "加强普法宣传")))
+                .body("findings.part", hasItem("plan"))
+                .extract().path("id");
+        given().when().get("/api/reports/" + id + "/source")
+                .then().statusCode(200).body(not(containsString("版权所有"))).body(not(containsString("<p>")));
+    }
+
+    @Test
     void issuerAndYearGivenWithTheUploadReplaceWhatTheParserFound() {
         given().contentType("text/markdown; charset=UTF-8").body(Samples.report()).queryParam("issuer", "某区司法局").queryParam("year", 2023)
                 .when().post("/api/reports")

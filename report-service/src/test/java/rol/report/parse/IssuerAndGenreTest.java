@@ -48,6 +48,13 @@ class IssuerAndGenreTest {
     }
 
     @Test
+    void aSpeakerLineNamingOnlyTheLevelLeavesThePlaceToTheSessionLine() {
+        ParsedReport r = PARSER.parseText("政府工作报告\n——2026年1月20日在某某自治区第十四届人民代表大会第四次会议上\n"
+                + "自治区人民政府主席 张某某\n" + BODY);
+        assertEquals("某某自治区人民政府", r.issuer());
+    }
+
+    @Test
     void thePremierSpeaksForTheStateCouncil() {
         ParsedReport r = PARSER.parseText("政府工作报告\n——2026年3月5日在第十四届全国人民代表大会第四次会议上\n"
                 + "国务院总理 李某某\n" + BODY);

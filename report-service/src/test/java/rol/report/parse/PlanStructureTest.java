@@ -19,6 +19,12 @@ class PlanStructureTest {
             各位代表：
             现在，我代表市人民政府向大会报告工作，请予审议。
             """;
+    /** The head and a one-paragraph review, then the plan section's heading. */
+    private static final String UP_TO_PLAN = HEAD + """
+            一、2025年工作回顾
+            过去一年，全市新增城镇就业三万人。
+            二、2026年工作安排
+            """;
 
     @Test
     void aSloganHeadingWithoutYearOrWorkIsFoundAsThePlanByItsContentAndFlagged() {
@@ -113,10 +119,7 @@ class PlanStructureTest {
 
     @Test
     void enumerationsOfEveryStyleAreTheSubItemsOfAPlanItem() {
-        ParsedReport r = PARSER.parseText(HEAD + """
-                一、2025年工作回顾
-                过去一年，全市新增城镇就业三万人。
-                二、2026年工作安排
+        ParsedReport r = PARSER.parseText(UP_TO_PLAN + """
                 （一）深化改革。一要推进国企改革；二要完善要素市场。
                 （二）扩大开放。
                 1.建设开放平台。
@@ -132,10 +135,7 @@ class PlanStructureTest {
 
     @Test
     void appendicesGlossariesAndListsAfterTheSpeechAreKeptApartAndFootnoteMarkersLeaveTitles() {
-        ParsedReport r = PARSER.parseText(HEAD + """
-                一、2025年工作回顾
-                过去一年，全市新增城镇就业三万人。
-                二、2026年工作安排
+        ParsedReport r = PARSER.parseText(UP_TO_PLAN + """
                 （一）推进数字政府建设［1］。建设一网通办平台。
                 （二）办好民生实事。新增托位一千个。
                 各位代表！让我们更加紧密地团结起来，奋力开创新局面！
@@ -157,10 +157,7 @@ class PlanStructureTest {
 
     @Test
     void aGlossaryAfterAnAttachmentLineIsNotPartOfThePlan() {
-        ParsedReport r = PARSER.parseText(HEAD + """
-                一、2025年工作回顾
-                过去一年，全市新增城镇就业三万人。
-                二、2026年工作安排
+        ParsedReport r = PARSER.parseText(UP_TO_PLAN + """
                 （一）推进数字政府建设。建设一网通办平台。
                 （二）办好民生实事。新增托位一千个。
                 附件：名词解释

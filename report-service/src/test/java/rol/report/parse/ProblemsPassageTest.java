@@ -32,6 +32,8 @@ class ProblemsPassageTest {
                         "发展中还存在不少问题，需要高度重视。消费需求不足，投资乏力；产业结构偏重；城乡差距较大。我们一定认真加以解决。"),
                 Arguments.of("an unmet-target sentence before the cue, 等等 at the end",
                         "部分预期指标未能完成。我们也清醒认识到：消费需求不足；产业结构偏重；城乡差距较大，等等。这些都是前进中的问题。"),
+                Arguments.of("a lead-in paragraph of its own, the problems in the paragraphs after it",
+                        "我们也清醒看到面临的困难挑战。\n消费需求不足，投资增长乏力。\n产业结构偏重，新兴产业规模小。\n城乡差距较大，公共服务不均衡。\n我们一定直面问题挑战，尽心竭力改进工作。"),
                 Arguments.of("还面临一些困难和挑战 without 清醒",
                         "同时，我省发展还面临一些困难和挑战，主要是：消费需求不足，产业结构偏重，城乡差距较大。我们一定正视问题。"));
     }
