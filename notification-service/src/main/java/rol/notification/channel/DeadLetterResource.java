@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.notification.subscription.Subscription;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
@@ -31,6 +34,8 @@ import java.util.stream.Collectors;
  * a replayed delivery is pending again with fresh attempts, and the next run of the worker sends it.
  */
 @Path("/api/dead-letters")
+@Tag(name = "死信", description = "多次投递仍失败的邮件和 Webhook 推送（死信）。区委依法治区办查看失败原因，修好接收地址后重新投递；"
+        + "其他角色无权访问。")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @RolesAllowed(Roles.OFFICE)
 public class DeadLetterResource {
@@ -59,6 +64,9 @@ public class DeadLetterResource {
 
     /** Newest dead letters first, optionally of one subscription; {@code page} counts from 0. */
     @GET
+    @Operation(summary = "死信列表", description = "区委依法治区办（office）查看投递失败的提醒：渠道、接收地址、提醒种类、任务、尝试次数、"
+            + "最后一次的错误（lastError）和成为死信的时间，新的在前。可按订阅筛选；page 从 0 起，size 1–100（默认 20）。")
+    @APIResponse(responseCode = "400", description = "page 为负数、size 不在 1–100 之间，或 subscriptionId 不是 UUID")
     public PageView list(@QueryParam("subscriptionId") UUID subscriptionId,
                          @QueryParam("page") @DefaultValue("0") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
@@ -83,6 +91,10 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     @Transactional
+    @Operation(summary = "重新投递一条死信", description = "区委依法治区办（office）在接收方修好后重新投递：回到待投递，立即到期，"
+            + "尝试次数清零；下一轮投递按订阅当时的地址发送。")
+    @APIResponse(responseCode = "404", description = "没有这条死信")
+    @APIResponse(responseCode = "409", description = "这条投递不是死信（待投递或已送达）")
     public View replay(@PathParam("id") UUID id) {
         Delivery d = Delivery.findById(id);
         if (d == null) {
@@ -99,6 +111,10 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Transactional
+    @Operation(summary = "重新投递一个订阅的全部死信", description = "区委依法治区办（office）修好某个订阅的接收地址（如 Webhook）后，"
+            + "把它的全部死信一次重新投递；答复重新投递的条数 {replayed}。")
+    @APIResponse(responseCode = "400", description = "缺少 subscriptionId，或它不是 UUID")
+    @APIResponse(responseCode = "404", description = "没有这个订阅")
     public Replayed replayAll(@QueryParam("subscriptionId") UUID subscriptionId) {
         if (subscriptionId == null) {
             throw ProblemException.invalid("subscriptionId", "field.required");

@@ -10,6 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.quarkus.MovableClock;
@@ -28,6 +34,8 @@ import java.util.Map;
  * in a minute. Answers 404 unless {@code notification.clock.control-enabled} (never in production).
  */
 @Path("/api/clock")
+@Tag(name = "时钟（仅本机演示）", description = "拨动提醒服务的时钟并立即运行所有定时作业（红黄绿灯、提醒、周报、投递），"
+        + "用一分钟看完一个月的提醒。只在本机演示环境开启（notification.clock.control-enabled）；生产环境关闭，答 404。")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ClockResource {
 
@@ -57,6 +65,8 @@ public class ClockResource {
 
     @GET
     @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "服务当前时间", description = "区委依法治区办（office）查看提醒服务眼中的现在（now）和它与真实时间的差（offset）。")
+    @APIResponse(responseCode = "404", description = "时钟控制未开启（生产环境）")
     public State now() {
         enabled();
         return State.of(clock, List.of());
@@ -65,6 +75,13 @@ public class ClockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "拨动时钟", description = "区委依法治区办（office）在本机演示中把时钟向前拨（advance，ISO 时长，如 P3D）"
+            + "或拨到任一时刻（at，带时区，也可回到过去），二选一；随后依次运行所有定时作业，答复各作业的结果。")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "向前拨三天", value = "{\"advance\": \"P3D\"}"),
+            @ExampleObject(name = "拨到某一时刻", value = "{\"at\": \"2026-12-01T09:00:00+08:00\"}")}))
+    @APIResponse(responseCode = "400", description = "advance 和 at 没有恰好给出一个、格式不对，或 advance 为负")
+    @APIResponse(responseCode = "404", description = "时钟控制未开启（生产环境）")
     public State move(Move move) {
         enabled();
         if (move == null || (move.advance() == null) == (move.at() == null)) {

@@ -10,6 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
@@ -32,6 +35,8 @@ import java.util.List;
  * is kept per user. A notice outside the caller's inbox does not exist for them (404).
  */
 @Path("/api/inbox")
+@Tag(name = "站内消息", description = "发给调用者本人、其部门（部门账号）或区委依法治区办（办公室账号）的提醒、催办和通报，"
+        + "已读状态每人各自记录。区领导、督查只收到点名发给自己的消息。")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
 public class InboxResource {
@@ -70,6 +75,9 @@ public class InboxResource {
     Clock clock;
 
     @GET
+    @Operation(summary = "我的消息", description = "四种角色都可查看自己收到的消息，新的在前：unread=true 只看未读；page 从 0 起（不超过 10000），"
+            + "size 1–100（默认 20）。每条有种类（kind，如 BEFORE_DEADLINE 到期前提醒、ESCALATION 催办升级）、任务、标题、正文和已读时间。")
+    @APIResponse(responseCode = "400", description = "unread 不是 true/false，或 page、size 超出范围")
     public Page list(@QueryParam("unread") Boolean unread, @QueryParam("page") Integer page,
                      @QueryParam("size") Integer size) throws SQLException {
         int p = page == null ? 0 : page;
@@ -118,6 +126,7 @@ public class InboxResource {
 
     @GET
     @Path("/unread-count")
+    @Operation(summary = "未读消息数", description = "四种角色都可查看自己未读的消息条数 {unread}，用于页面上的角标。")
     public UnreadCount unreadCount() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) from notice n where " + VISIBLE + UNREAD)) {
@@ -133,6 +142,8 @@ public class InboxResource {
     @POST
     @Path("/{id}/read")
     @Transactional
+    @Operation(summary = "标为已读", description = "把自己的一条消息标为已读（只对本人；同部门的同事仍是未读），再次标记不变。答复这条消息。")
+    @APIResponse(responseCode = "404", description = "没有这条消息，或它不在调用者的消息中")
     public Item read(@PathParam("id") Long id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("select 1 from notice n where n.id = ? and " + VISIBLE)) {
@@ -169,6 +180,7 @@ public class InboxResource {
     @POST
     @Path("/read-all")
     @Transactional
+    @Operation(summary = "全部标为已读", description = "把自己的全部未读消息标为已读，答复标记的条数 {marked}。")
     public Marked readAll() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into notice_read (user_name, notice_id, read_at)"

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.notification.rollup.Ranking;
 import rol.notification.rollup.ScopeKey;
 import rol.notification.rollup.ScopeTotals;
@@ -32,6 +35,8 @@ import java.util.UUID;
  * district totals, not the ranking (it shows every other department).
  */
 @Path("/api")
+@Tag(name = "进度汇总与排名", description = "全区、各部门、各工作计划、各发文机关的督办任务进度汇总（红黄绿灯、办结率、按期办结率、"
+        + "平均进度）和牵头部门的通报排名，随任务事件增量更新；每个答复附当前的红黄绿灯规则。")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class RollupResource {
 
@@ -71,6 +76,11 @@ public class RollupResource {
     @GET
     @Path("/rollups")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.DEPARTMENT})
+    @Operation(summary = "进度汇总", description = "scope 为 district（全区，默认）、department（部门）、plan（工作计划）或 issuer（发文机关）；"
+            + "id 只看其中一个，year 只看一个计划年度（不给则各年合计）。区委依法治区办、区领导、督查可看全部；"
+            + "部门只能看全区和本部门。")
+    @APIResponse(responseCode = "400", description = "scope 不是四者之一、year 不在 2000–2100 之间，或 scope=plan 时 id 不是工作计划编号")
+    @APIResponse(responseCode = "403", description = "部门账号要看其他部门、工作计划或发文机关的汇总，或没有 department 声明")
     public Page rollups(@QueryParam("scope") String scopeParam, @QueryParam("year") Integer year,
                         @QueryParam("id") String id) {
         Scope scope = Scope.ofWord(scopeParam == null ? "district" : scopeParam.strip())
@@ -117,6 +127,9 @@ public class RollupResource {
     @GET
     @Path("/rankings")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
+    @Operation(summary = "通报排名", description = "区委依法治区办、区领导、督查查看牵头部门的排名（某一计划年度或各年合计），"
+            + "排序规则见 order；部门无权查看（排名列出所有其他部门）。")
+    @APIResponse(responseCode = "400", description = "year 不在 2000–2100 之间")
     public RankingPage rankings(@QueryParam("year") Integer year) {
         checkYear(year);
         String district = config.district();
@@ -139,6 +152,8 @@ public class RollupResource {
     @POST
     @Path("/rollups/reconcile")
     @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "核对并修复汇总", description = "区委依法治区办（office）让系统按今天重新清点每项任务的灯和每个汇总，"
+            + "修复不一致之处并列出差异（改动红黄绿灯阈值后应运行一次）。")
     public ReconcileReport reconcile() {
         return ReconcileReport.of(reconciler.reconcile(), this);
     }

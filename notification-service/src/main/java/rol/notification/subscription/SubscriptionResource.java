@@ -14,6 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Messages;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
@@ -33,6 +39,8 @@ import java.util.UUID;
  * department's (to check where their reminders go); leaders and auditors have no business with delivery addresses.
  */
 @Path("/api/subscriptions")
+@Tag(name = "订阅", description = "把提醒同时发到邮箱或政务群机器人（Webhook）。区委依法治区办管理全部订阅；"
+        + "部门账号可查看本部门的订阅，确认提醒发往何处；区领导、督查无权访问。")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class SubscriptionResource {
 
@@ -47,6 +55,8 @@ public class SubscriptionResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT})
+    @Operation(summary = "订阅列表", description = "区委依法治区办看全部订阅（可按 district 筛选）；部门账号只看到发给本部门的订阅。"
+            + "Webhook 密钥不回显，只显示 hasSecret。")
     public Page list(@QueryParam("district") String district) {
         List<Subscription> found;
         if (caller.is(Roles.OFFICE)) {
@@ -65,6 +75,19 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "新增订阅", description = "区委依法治区办（office）为某部门（DEPARTMENT + recipientId）或区委依法治区办（OFFICE）"
+            + "添加邮件（EMAIL，target 为邮箱）或 Webhook（WEBHOOK，target 为 http(s) 地址，secret 至少 16 个字符，用于签名）订阅；"
+            + "kinds 为要接收的提醒种类，空为全部。201，Location 指向新订阅。")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "司法局的邮箱", value = "{\"district\": \"licheng\", \"recipientType\": \"DEPARTMENT\", "
+                    + "\"recipientId\": \"judicial-bureau\", \"channel\": \"EMAIL\", \"target\": \"fzk@sfj.licheng.gov.cn\", "
+                    + "\"kinds\": [\"BEFORE_DEADLINE\", \"ESCALATION\"]}"),
+            @ExampleObject(name = "依法治区办的政务群机器人", value = "{\"district\": \"licheng\", \"recipientType\": \"OFFICE\", "
+                    + "\"channel\": \"WEBHOOK\", \"target\": \"https://im.licheng.gov.cn/hook/yfzqb\", "
+                    + "\"secret\": \"3f9a7c2e81d64b05a1c9\", \"enabled\": true}")}))
+    @APIResponse(responseCode = "201", description = "新订阅（不含密钥），Location 指向它")
+    @APIResponse(responseCode = "400", description = "字段不符合要求：地址或网址不对、Webhook 没有密钥、部门订阅缺少 recipientId、"
+            + "渠道或接收方类型不认识、提醒种类格式不对；errors 逐项指出")
     public Response create(SubscriptionInput input) {
         reject(SubscriptionRules.check(input, false));
         Subscription s = new Subscription();
@@ -80,6 +103,12 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "修改订阅", description = "区委依法治区办（office）整体替换一个订阅（字段同新增）；Webhook 不给 secret 时保留原密钥。"
+            + "enabled=false 暂停投递，待投递的等到重新启用。")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "暂停司法局的邮件提醒", value = "{\"district\": \"licheng\", "
+            + "\"recipientType\": \"DEPARTMENT\", \"recipientId\": \"judicial-bureau\", \"channel\": \"EMAIL\", "
+            + "\"target\": \"fzk@sfj.licheng.gov.cn\", \"enabled\": false}")))
+    @APIResponse(responseCode = "400", description = "字段不符合要求（同新增），errors 逐项指出")
     public SubscriptionView update(@PathParam("id") UUID id, SubscriptionInput input) {
         Subscription s = find(id);
         boolean keepsSecret = s.secret != null && input != null
@@ -94,6 +123,8 @@ public class SubscriptionResource {
     @Path("/{id}")
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "删除订阅", description = "区委依法治区办（office）删除一个订阅，连同它待投递的提醒和死信。204。")
+    @APIResponse(responseCode = "204", description = "已删除")
     public Response delete(@PathParam("id") UUID id) {
         find(id).delete();
         return Response.noContent().build();

@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Roles;
@@ -40,6 +46,8 @@ import java.util.stream.Collectors;
 
 /** The department directory of this deployment's district (牵头单位 and 配合单位 are chosen from it). */
 @Path("/api/departments")
+@Tag(name = "部门目录", description = "本区的单位目录：交办时的牵头单位和配合单位从这里选，系统按单位名称、简称、别名和关键词"
+        + "为任务建议牵头单位。四种角色都可查看，只有区委依法治区办可增改。")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DepartmentResource {
 
@@ -70,6 +78,7 @@ public class DepartmentResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
+    @Operation(summary = "单位列表", description = "四种角色都可查看本区的全部单位：编号、名称、类别、上级单位、简称、别名、关键词。")
     public Page list() {
         List<View> items = DepartmentEntity.ofDistrict(store.district()).stream().map(View::of).toList();
         return new Page(store.district(), items, items.size());
@@ -78,6 +87,8 @@ public class DepartmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
+    @Operation(summary = "单位详情", description = "四种角色都可查看一个单位（编号如 judicial-bureau），ETag 为当前版本，修改时作 If-Match。")
+    @APIResponse(responseCode = "404", description = "本区没有这个单位")
     public Response get(@PathParam("id") String id) {
         DepartmentEntity e = find(id);
         return Response.ok(View.of(e)).tag(etag(e)).build();
@@ -87,6 +98,14 @@ public class DepartmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "新增单位", description = "区委依法治区办（office）在目录中增加一个单位：编号（小写英文、数字和连字符）、名称、"
+            + "类别（party 党委机关、government 政府部门、judicial 司法机关、subdistrict 街道、unit 内设机构，须填上级单位）；"
+            + "简称、别名、关键词用于建议牵头单位，每个只能属于一个单位。201，Location 指向新单位。")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "区数据资源管理局", value = "{\"id\": \"data-bureau\", "
+            + "\"name\": \"区数据资源管理局\", \"kind\": \"government\", \"shortNames\": [\"区数据局\"], "
+            + "\"aliases\": [\"区大数据中心\"], \"keywords\": [\"政务数据\", \"一网通办\"]}")))
+    @APIResponse(responseCode = "400", description = "字段不符合要求（编号格式、类别、上级单位不存在或成环、名称或关键词已属于其他单位），errors 逐项指出")
+    @APIResponse(responseCode = "409", description = "已有这个编号的单位")
     public Response create(Input input, @Context UriInfo uri) {
         Department unit = validate(input, null);
         if (DepartmentEntity.byId(store.district(), unit.id()).isPresent()) {
@@ -107,6 +126,10 @@ public class DepartmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "修改单位", description = "区委依法治区办（office）整体替换一个单位的信息（编号不能改，规则同新增）。ETag 为新版本。")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "给司法局加一个关键词", value = "{\"name\": \"区司法局\", "
+            + "\"kind\": \"government\", \"shortNames\": [\"司法局\"], \"keywords\": [\"法律援助\", \"人民调解\", \"公证\"]}")))
+    @APIResponse(responseCode = "400", description = "字段不符合要求（规则同新增，编号不能改），errors 逐项指出")
     public Response update(@PathParam("id") String id, Input input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         DepartmentEntity e = find(id);
         Preconditions.check(ifMatch, e.version);

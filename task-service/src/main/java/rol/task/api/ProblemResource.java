@@ -12,6 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
@@ -30,6 +36,9 @@ import java.util.UUID;
  * whole report, not to the tasks of one department.
  */
 @Path("/api/problems")
+@Tag(name = "整改事项", description = "已发布报告中的存在问题，每项带着针对它的任务（系统按文字相似度建议，区委依法治区办确认或否定）、"
+        + "是否已有任务覆盖，以及状态（新增、推进中、已销号）。区委依法治区办、区领导、督查可查看，只有区委依法治区办可关联；"
+        + "部门无权访问（问题属于整份报告，不属于某个部门）。")
 @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ProblemResource {
@@ -44,6 +53,7 @@ public class ProblemResource {
     Clock clock;
 
     @GET
+    @Operation(summary = "整改事项列表", description = "区委依法治区办、区领导、督查按报告、工作计划、区、是否已有任务覆盖（covered）查看整改事项。")
     public Rectifications.Page list(@QueryParam("reportId") UUID reportId, @QueryParam("workPlanId") UUID workPlanId,
                                     @QueryParam("district") String district, @QueryParam("covered") Boolean covered) {
         return rectifications.list(reportId, workPlanId, district, covered);
@@ -51,6 +61,7 @@ public class ProblemResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "整改事项详情", description = "区委依法治区办、区领导、督查查看一项整改事项及其关联的任务（已确认的和系统建议的）。")
     public Rectifications.View get(@PathParam("id") UUID id) {
         return rectifications.get(id);
     }
@@ -64,6 +75,10 @@ public class ProblemResource {
     @RolesAllowed(Roles.OFFICE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(summary = "关联任务", description = "区委依法治区办（office）确认系统建议的任务确实针对这项问题，或自行指定一项任务。答复整改事项。")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "确认一项任务",
+            value = "{\"taskId\": \"5b8e2f4a-9c1d-4e7b-8a3f-2d6c0e1b7f95\"}")))
+    @APIResponse(responseCode = "400", description = "没有 taskId，或任务不存在、已撤销")
     public Rectifications.View link(@PathParam("id") UUID id, LinkRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "body.missing");
@@ -76,6 +91,8 @@ public class ProblemResource {
     @Path("/{id}/links/{taskId}")
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "否定关联", description = "区委依法治区办（office）认定这项任务并不针对这项问题：取消关联，以后也不再建议。答复整改事项。")
+    @APIResponse(responseCode = "404", description = "没有这项整改事项，或这项任务与它没有关联")
     public Rectifications.View unlink(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId) {
         return rectifications.reject(id, taskId, caller.name(), now());
     }

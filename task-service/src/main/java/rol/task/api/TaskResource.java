@@ -26,6 +26,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.security.Roles;
 import rol.task.evidence.EvidenceFile;
@@ -54,6 +61,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 @Path("/api/tasks")
+@Tag(name = TaskApiDocs.TAG, description = TaskApiDocs.TAG_DESCRIPTION)
 @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TaskResource {
@@ -92,6 +100,8 @@ public class TaskResource {
     TaskLights lights;
 
     @GET
+    @Operation(summary = "任务列表", description = TaskApiDocs.LIST)
+    @APIResponse(responseCode = "400", description = "筛选、排序或分页参数格式不对（errors 指出参数）")
     public TaskView.Page list(@Valid @BeanParam TaskFilterParams params,
                               @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
                               @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "{size.range}")
@@ -116,6 +126,8 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "任务详情", description = TaskApiDocs.GET)
+    @APIResponseSchema(value = TaskView.class, responseDescription = "任务，ETag 为当前版本")
     public Response get(@PathParam("id") UUID id) {
         return task(visible(id));
     }
@@ -137,6 +149,9 @@ public class TaskResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "修改任务定义", description = TaskApiDocs.UPDATE)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "推迟期限并增加配合单位", value = TaskApiDocs.UPDATE_BODY)))
+    @APIResponse(responseCode = "409", description = "任务现在不能修改（如正在审核办结申请），或签收后要换牵头单位（请用改派）")
     public Response updateDefinition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      Requests.Definition body) {
         return task(dispatching.updateDefinition(id, ifMatch, body));
@@ -146,6 +161,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/reassign")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "改派", description = TaskApiDocs.REASSIGN)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "改由市场监管局牵头", value = TaskApiDocs.REASSIGN_BODY)))
+    @APIResponse(responseCode = "409")
     public Response reassign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Requests.Reassign body) {
         return task(dispatching.reassign(id, ifMatch, body));
@@ -155,6 +173,7 @@ public class TaskResource {
 
     @GET
     @Path("/{id}/milestones")
+    @Operation(summary = "序时进度节点", description = TaskApiDocs.MILESTONES)
     public List<TaskView.MilestoneView> milestones(@PathParam("id") UUID id) {
         LocalDate today = LocalDate.now(clock);
         return milestones.of(id).stream().map(m -> TaskView.MilestoneView.of(m, today)).toList();
@@ -164,6 +183,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/milestones")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "安排序时进度节点", description = TaskApiDocs.ADD_MILESTONE)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "评查节点", value = TaskApiDocs.MILESTONE_BODY)))
+    @APIResponse(responseCode = "409")
     public Response addMilestone(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  Requests.Milestone body, @Context UriInfo uri) {
         Milestone m = milestones.add(id, ifMatch, body);
@@ -174,6 +196,9 @@ public class TaskResource {
     @PUT
     @Path("/{id}/milestones/{mid}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "修改序时进度节点", description = TaskApiDocs.CHANGE_MILESTONE)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "推后半个月", value = TaskApiDocs.CHANGE_MILESTONE_BODY)))
+    @APIResponse(responseCode = "409", description = "节点已完成，或任务现在不能安排节点")
     public Response changeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Requests.Milestone body) {
         return milestone(id, milestones.change(id, mid, ifMatch, body));
@@ -182,6 +207,8 @@ public class TaskResource {
     /** 204; the task's new ETag in the header. */
     @DELETE
     @Path("/{id}/milestones/{mid}")
+    @Operation(summary = "删去序时进度节点", description = TaskApiDocs.REMOVE_MILESTONE)
+    @APIResponse(responseCode = "409", description = "节点已完成，或任务现在不能安排节点")
     public Response removeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         milestones.remove(id, mid, ifMatch);
@@ -191,6 +218,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/milestones/{mid}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "完成序时进度节点", description = TaskApiDocs.COMPLETE_MILESTONE)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "评查完成", value = TaskApiDocs.COMPLETE_MILESTONE_BODY)))
+    @APIResponse(responseCode = "409", description = "节点已完成，或牵头单位尚未签收")
     public Response completeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                       Requests.MilestoneDone body) {
@@ -206,6 +236,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "交办", description = TaskApiDocs.DISPATCH)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "司法局牵头，两家配合", value = TaskApiDocs.DISPATCH_BODY)))
+    @APIResponse(responseCode = "409")
     public Response dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Requests.Dispatch body) {
         return task(dispatching.dispatch(id, ifMatch, body));
@@ -214,6 +247,8 @@ public class TaskResource {
     /** 签收. */
     @POST
     @Path("/{id}/acknowledge")
+    @Operation(summary = "签收", description = TaskApiDocs.ACKNOWLEDGE)
+    @APIResponse(responseCode = "409")
     public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return task(departmentSteps.acknowledge(id, ifMatch));
     }
@@ -222,6 +257,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "进度反馈", description = TaskApiDocs.PROGRESS)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "案卷评查过半", value = TaskApiDocs.PROGRESS_BODY)))
+    @APIResponse(responseCode = "409")
     public Response progress(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Requests.Progress body) {
         return task(departmentSteps.reportProgress(id, ifMatch, body));
@@ -230,6 +268,8 @@ public class TaskResource {
     /** 申请办结. */
     @POST
     @Path("/{id}/submit")
+    @Operation(summary = "申请办结", description = TaskApiDocs.SUBMIT)
+    @APIResponse(responseCode = "409")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return task(departmentSteps.submit(id, ifMatch));
     }
@@ -237,6 +277,8 @@ public class TaskResource {
     /** 销号. */
     @POST
     @Path("/{id}/close")
+    @Operation(summary = "销号", description = TaskApiDocs.CLOSE)
+    @APIResponse(responseCode = "409")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return task(office.close(id, ifMatch));
     }
@@ -245,6 +287,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "退办", description = TaskApiDocs.RETURN)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "材料不全", value = TaskApiDocs.RETURN_BODY)))
+    @APIResponse(responseCode = "409")
     public Response returnTask(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                Requests.WithReason body) {
         return task(office.returnToDepartment(id, ifMatch, body));
@@ -254,6 +299,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "撤销", description = TaskApiDocs.CANCEL)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "并入专项任务", value = TaskApiDocs.CANCEL_BODY)))
+    @APIResponse(responseCode = "409")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            Requests.WithReason body) {
         return task(office.cancel(id, ifMatch, body));
@@ -263,6 +311,9 @@ public class TaskResource {
     @PUT
     @Path("/{id}/key-supervision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "挂牌督办", description = TaskApiDocs.KEY_SUPERVISION)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "挂牌", value = "{\"flagged\": true}")))
+    @APIResponse(responseCode = "409")
     public Response keySupervision(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    Requests.KeySupervision body) {
         return task(office.keySupervision(id, ifMatch, body));
@@ -272,6 +323,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/extension-requests")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "申请延期", description = TaskApiDocs.REQUEST_EXTENSION)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "延期三个月", value = TaskApiDocs.EXTENSION_BODY)))
+    @APIResponse(responseCode = "409", description = "任务现在不能申请延期，或已有一个待审批的申请")
     public Response requestExtension(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      Requests.ExtensionRequest body, @Context UriInfo uri) {
         ExtensionRequest r = extensions.request(id, ifMatch, body);
@@ -283,6 +337,9 @@ public class TaskResource {
     @POST
     @Path("/{id}/extension-requests/{rid}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "审批延期申请", description = TaskApiDocs.DECIDE_EXTENSION)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "驳回", value = TaskApiDocs.DECISION_BODY)))
+    @APIResponse(responseCode = "409", description = "申请已经审批过，或任务现在不能审批")
     public Response decideExtension(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     Requests.ExtensionDecision body) {
@@ -293,6 +350,7 @@ public class TaskResource {
     /** The task's extension requests and every deadline it has had. */
     @GET
     @Path("/{id}/extension-requests")
+    @Operation(summary = "延期申请和期限变更", description = TaskApiDocs.EXTENSIONS)
     public Extensions extensions(@PathParam("id") UUID id) {
         Task task = visible(id);
         return new Extensions(ExtensionRequest.ofTask(task.id).stream().map(ExtensionView::of).toList(),
@@ -305,6 +363,7 @@ public class TaskResource {
      */
     @GET
     @Path("/{id}/pending-revisions")
+    @Operation(summary = "报告修订带来的改动", description = TaskApiDocs.PENDING_REVISIONS)
     public PendingRevisions pendingRevisions(@PathParam("id") UUID id) {
         Task task = visible(id);
         List<PendingRevisionView> items = PendingRevision.ofTask(task.id).stream().map(PendingRevisionView::of).toList();
@@ -315,6 +374,8 @@ public class TaskResource {
     @POST
     @Path("/{id}/pending-revisions/{rid}/accept")
     @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "采纳修订", description = TaskApiDocs.ACCEPT_REVISION)
+    @APIResponse(responseCode = "409", description = "修订已经处理过，或任务现在不能修改")
     public Response acceptRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PendingRevision p = office.acceptRevision(id, rid, ifMatch);
@@ -325,6 +386,8 @@ public class TaskResource {
     @POST
     @Path("/{id}/pending-revisions/{rid}/reject")
     @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "驳回修订", description = TaskApiDocs.REJECT_REVISION)
+    @APIResponse(responseCode = "409", description = "修订已经处理过")
     public Response rejectRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PendingRevision p = office.rejectRevision(id, rid, ifMatch);
@@ -347,6 +410,7 @@ public class TaskResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.AUDITOR})
+    @Operation(summary = "全程留痕", description = TaskApiDocs.HISTORY)
     public History history(@PathParam("id") UUID id) {
         List<TaskHistory.Entry> items = taskHistory.of(id);
         return new History(items, items.size());

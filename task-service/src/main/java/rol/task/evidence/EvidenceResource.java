@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.security.Roles;
 
@@ -27,6 +32,8 @@ import java.util.UUID;
  * read the task (leaders and auditors included, another department's task is 404).
  */
 @Path("/api/tasks/{id}/evidence")
+@Tag(name = "佐证材料", description = "进度反馈所附的文件。能为任务反馈进度的（区委依法治区办、牵头和配合部门）可上传；"
+        + "能看任务的都可查看和下载（其他部门的任务答 404）。")
 @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class EvidenceResource {
@@ -38,7 +45,14 @@ public class EvidenceResource {
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "上传佐证材料", description = "字段 file（PDF、Word、Excel、WPS、JPG、PNG、纯文本或 ZIP，按内容识别类型，"
-            + "默认不超过 20 MB），可选 description。201 返回文件信息；进度反馈的 evidence 以 {kind: file, fileId} 引用。")
+            + "默认不超过 20 MB），可选 description。201 返回文件信息；进度反馈的 evidence 以 {kind: file, fileId} 引用。"
+            + "区委依法治区办和任务的牵头、配合部门可上传。")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "案卷评查报告",
+            value = "{\"file\": \"2026年上半年行政执法案卷评查报告.pdf\", \"description\": \"上半年案卷评查报告（盖章扫描件）\"}")))
+    @APIResponse(responseCode = "400", description = "没有 file 字段或文件为空，或 description 超过 500 字")
+    @APIResponse(responseCode = "409", description = "任务现在不能反馈进度（如尚未签收或已销号）")
+    @APIResponse(responseCode = "413", description = "文件超过 evidence.max-size（默认 20 MB）")
+    @APIResponse(responseCode = "415", description = "不接受的文件类型，detectedType 说明它看起来是什么")
     public Response upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file,
                            @RestForm("description") String description) {
         EvidenceStore.Upload upload = file == null || file.uploadedFile() == null
@@ -49,7 +63,8 @@ public class EvidenceResource {
     }
 
     @GET
-    @Operation(summary = "任务的佐证材料", description = "文件信息，按上传时间排列（不含文件内容）。")
+    @Operation(summary = "任务的佐证材料", description = "能看任务的都可查看其佐证材料的文件信息（名称、说明、类型、大小、SHA-256、上传人），"
+            + "按上传时间排列（不含文件内容）。")
     public Files list(@PathParam("id") UUID id) {
         List<EvidenceFile> items = store.list(id);
         return new Files(items, items.size());
@@ -58,7 +73,8 @@ public class EvidenceResource {
     @GET
     @Path("/{fileId}")
     @Produces({MediaType.WILDCARD, Problem.MEDIA_TYPE})
-    @Operation(summary = "下载佐证材料", description = "以附件下载，文件名为上传时的名称（UTF-8）。")
+    @Operation(summary = "下载佐证材料", description = "能看任务的都可下载，以附件下载，文件名为上传时的名称（UTF-8）。")
+    @APIResponse(responseCode = "200", description = "文件内容，类型为保存时识别的类型")
     public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         EvidenceFile file = store.readable(id, fileId);
         StreamingOutput body = out -> store.write(file, out);

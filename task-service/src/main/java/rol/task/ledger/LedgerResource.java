@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Roles;
@@ -29,6 +32,7 @@ import java.util.Locale;
  * {@code GET /api/tasks} (a department gets only the tasks it leads or supports), no paging.
  */
 @Path("/api/ledger")
+@Tag(name = "台账", description = "把任务列表导出为开会用的台账文件（Excel 或 CSV），筛选、排序和可见范围与任务列表相同。")
 @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
 @Produces({LedgerResource.XLSX, LedgerResource.CSV, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class LedgerResource {
@@ -42,6 +46,11 @@ public class LedgerResource {
     Ledger ledger;
 
     @GET
+    @Operation(summary = "导出督办台账", description = "四种角色都可导出（部门只得到本部门牵头或配合的任务）：format 为 xlsx（默认）或 csv，"
+            + "筛选和排序参数同 GET /api/tasks，不分页。列：序号、任务、牵头单位、配合单位、完成时限、状态、进度、最新反馈、红黄绿灯。"
+            + "文件名为 督办台账-日期.xlsx。")
+    @APIResponse(responseCode = "200", description = "台账文件（附件）")
+    @APIResponse(responseCode = "400", description = "format 不是 xlsx 或 csv、筛选参数格式不对，或超过 50000 行（请缩小筛选范围）")
     public Response export(@QueryParam("format") @DefaultValue("xlsx") String format,
                            @Valid @BeanParam TaskFilterParams params) {
         String kind = format.strip().toLowerCase(Locale.ROOT);
