@@ -1,32 +1,26 @@
 package rol.task.lights;
 
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import rol.platform.calendar.HolidayCalendarLoader;
-import rol.platform.calendar.WorkingCalendar;
 import rol.platform.lights.LightInput;
 import rol.platform.lights.LightVerdict;
 import rol.platform.lights.TaskState;
 import rol.platform.lights.TrafficLightRules;
 import rol.platform.quarkus.LightSettings;
+import rol.task.calendar.CalendarStore;
 import rol.task.plan.Task;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A task's 红黄绿灯 by the one rule in {@code rol.platform.lights.TrafficLightRules}, with the thresholds and the
- * working-day calendar configured as in notification-service, and "today" from the injected clock. Started eagerly:
- * a calendar file that does not load stops the start, as it does in notification-service.
+ * working-day calendar the office keeps ({@link CalendarStore}), and "today" from the injected clock.
  */
 @Startup
 @Singleton
@@ -34,17 +28,14 @@ public class TaskLights {
 
     private final LightsConfig config;
     private final Clock clock;
-    private final WorkingCalendar calendar;
+    private final CalendarStore calendars;
     private final Map<String, TrafficLightRules> byDistrict = new ConcurrentHashMap<>();
 
     @Inject
-    TaskLights(LightsConfig config, Clock clock,
-               @ConfigProperty(name = "notification.calendar.file") Optional<Path> calendarFile) {
+    TaskLights(LightsConfig config, Clock clock, CalendarStore calendars) {
         this.config = config;
         this.clock = clock;
-        this.calendar = calendarFile.map(HolidayCalendarLoader::load).orElseGet(WorkingCalendar::chinaDefault);
-        Log.infof("traffic lights: working-day calendar %s covers %s",
-                calendarFile.map(Path::toString).orElse("(bundled)"), calendar.coveredYears());
+        this.calendars = calendars;
     }
 
     /** Today in the lights' zone. */
@@ -58,7 +49,7 @@ public class TaskLights {
 
     /** The task's light on {@code today} (pass one day for a whole list, so that every row is judged alike). */
     public LightVerdict verdict(Task task, LocalDate today) {
-        return rules(task.district).light(input(task), today, calendar);
+        return rules(task.district).light(input(task), today, calendars.current());
     }
 
     private LightInput input(Task t) {
