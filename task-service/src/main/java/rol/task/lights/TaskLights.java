@@ -8,7 +8,9 @@ import rol.platform.lights.LightVerdict;
 import rol.platform.lights.TaskState;
 import rol.platform.lights.TrafficLightRules;
 import rol.platform.quarkus.LightSettings;
+import rol.platform.calendar.WorkingCalendar;
 import rol.task.calendar.CalendarStore;
+import rol.task.calendar.CalendarViews;
 import rol.task.plan.Task;
 
 import java.time.Clock;
@@ -50,6 +52,25 @@ public class TaskLights {
     /** The task's light on {@code today} (pass one day for a whole list, so that every row is judged alike). */
     public LightVerdict verdict(Task task, LocalDate today) {
         return rules(task.district).light(input(task), today, calendars.current());
+    }
+
+    /**
+     * {@code 2027年节假日安排未录入，按周末计算} for an unfinished task whose days from {@code today} to its deadline run
+     * into a year the calendar lacks (its working days count weekends only); null otherwise.
+     */
+    public String calendarNote(Task task, LocalDate today) {
+        if (task.deadline == null || task.state.terminal()) {
+            return null;
+        }
+        WorkingCalendar calendar = calendars.current();
+        int from = Math.min(today.getYear(), task.deadline.getYear());
+        int to = Math.max(today.getYear(), task.deadline.getYear());
+        for (int year = from; year <= to; year++) {
+            if (!calendar.covers(LocalDate.of(year, 1, 1))) {
+                return CalendarViews.missingYearNote(year);
+            }
+        }
+        return null;
     }
 
     private LightInput input(Task t) {
