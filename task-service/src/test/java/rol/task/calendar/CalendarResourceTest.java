@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import rol.task.lifecycle.TaskFixture;
 import rol.testsupport.As;
 import rol.testsupport.StackResource;
 
@@ -215,6 +216,30 @@ class CalendarResourceTest {
         assertEquals(List.of("calendar-events 2034 calendar.updated.v1 1", "calendar-events 2034 calendar.updated.v1 2",
                 "calendar-events 2034 calendar.updated.v1 3"), outbox("2034"));
         assertTrue(store.current().isWorkingDay(LocalDate.of(2034, 10, 2)), "removed: a Monday works again");
+    }
+
+    @Test
+    void aTaskDueInAMissingYearSaysSoInItsViewAndTheLedger() {
+        String task = TaskFixture.draft();
+        As.office();
+        TaskFixture.post(task, "dispatch", Map.of("leadDepartment", "judicial-bureau", "deadline", "2031-06-30"))
+                .statusCode(200);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        int missing = java.util.stream.IntStream.rangeClosed(today.getYear(), 2031)
+                .filter(y -> !store.current().covers(LocalDate.of(y, 1, 1))).findFirst().orElseThrow();
+        String note = missing + "年节假日安排未录入，按周末计算";
+        String reportId = given().get("/api/tasks/" + task).then().statusCode(200)
+                .body("calendarNote", equalTo(note)).extract().path("reportId");
+        String csv = given().queryParam("format", "csv").queryParam("reportId", reportId).get("/api/ledger")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("；" + note + "\r\n") || csv.contains(note + "\r\n"), csv);
+
+        String covered = TaskFixture.draft();
+        TaskFixture.post(covered, "dispatch", Map.of("leadDepartment", "judicial-bureau",
+                "deadline", today.plusDays(1).toString())).statusCode(200);
+        given().get("/api/tasks/" + covered).then().statusCode(200)
+                .body("calendarNote", store.current().covers(today.plusDays(1)) ? nullValue() : equalTo(
+                        today.plusDays(1).getYear() + "年节假日安排未录入，按周末计算"));
     }
 
     @Test
