@@ -6,3 +6,11 @@ create table calendar_year (
     data        jsonb not null,
     applied_at  timestamptz not null
 );
+
+-- The office's weekly notice that next year's holidays are missing: one row per year and ISO week it went out.
+create table calendar_missing_notice (
+    year        int not null,
+    week        text not null,
+    notice_at   timestamptz not null,
+    primary key (year, week)
+);

@@ -42,11 +42,11 @@ public final class DayEdit {
         Map<LocalDate, String> holidays = new HashMap<>(current.holidays());
         Map<LocalDate, String> working = new HashMap<>(current.adjustedWorkingDays());
         if (kind == Kind.WORKING_DAY) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                return Outcome.refused("calendar.day.working-day-not-weekend", day);
-            }
             if (holidays.containsKey(day)) {
                 return Outcome.refused("calendar.day.working-day-on-holiday", day, holidays.get(day));
+            }
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                return Outcome.refused("calendar.day.working-day-not-weekend", day);
             }
             working.put(day, name);
         } else {

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The calendar API: every role reads, only the office changes (read → preview → confirm, single days with a reason),
  * every change audited and published, bad input refused in words with nothing stored. Each test changes only years
- * of its own (2032 to 2035); the seeded 2024–2026 stay as they are for the other tests.
+ * of its own (2032 to 2035; 2031 and 2035 stay missing); the seeded 2024–2026 stay as they are for the other tests.
  */
 @QuarkusTest
 @WithTestResource(value = StackResource.class, scope = TestResourceScope.GLOBAL,
@@ -85,11 +85,11 @@ class CalendarResourceTest {
         for (Runnable who : List.<Runnable>of(As::judicial, As::leader, As::auditor)) {
             who.run();
             given().contentType("application/json").body(Map.of("text", NOTICE_2032))
-                    .post("/api/calendar/2032/drafts").then().statusCode(403);
-            given().post("/api/calendar/2032/drafts/" + java.util.UUID.randomUUID() + "/confirmation")
+                    .post("/api/calendar/2035/drafts").then().statusCode(403);
+            given().post("/api/calendar/2035/drafts/" + java.util.UUID.randomUUID() + "/confirmation")
                     .then().statusCode(403);
             given().contentType("application/json").body(Map.of("kind", "HOLIDAY", "name", "元旦", "reason", "试"))
-                    .put("/api/calendar/2032/days/2032-01-01").then().statusCode(403);
+                    .put("/api/calendar/2035/days/2035-01-01").then().statusCode(403);
             given().queryParam("reason", "试").delete("/api/calendar/2026/days/2026-10-01").then().statusCode(403);
         }
         for (Runnable who : List.<Runnable>of(As::judicial, As::leader)) {
@@ -100,9 +100,9 @@ class CalendarResourceTest {
         given().get("/api/calendar/2026/changes").then().statusCode(200).body("action", hasItem("SEEDED"));
         As.nobody();
         given().contentType("application/json").body(Map.of("text", NOTICE_2032))
-                .post("/api/calendar/2032/drafts").then().statusCode(401);
+                .post("/api/calendar/2035/drafts").then().statusCode(401);
         As.office();
-        given().get("/api/calendar/2032").then().body("covered", equalTo(false));
+        given().get("/api/calendar/2035").then().body("covered", equalTo(false));
     }
 
     @Test
