@@ -3,6 +3,7 @@ package rol.notification.calendar;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,6 +73,9 @@ public class StoredCalendar {
         reload();
     }
 
+    /** The consumer applies a year in one replica; the others read it from the table. */
+    @Scheduled(every = "${notification.calendar.refresh-every:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void reload() {
         if (fallback == null) {
             fallback = file.map(HolidayCalendarLoader::load).orElseGet(WorkingCalendar::chinaDefault);
