@@ -46,6 +46,7 @@ public class StoredCalendar {
 
     private volatile WorkingCalendar fallback;
     private volatile WorkingCalendar current;
+    private volatile boolean applying;
 
     public WorkingCalendar current() {
         WorkingCalendar c = current;
@@ -63,19 +64,32 @@ public class StoredCalendar {
     }
 
     /** Counts with {@code year} from now on (the caller stores it in its transaction). */
-    void apply(CalendarYear year) {
+    synchronized void apply(CalendarYear year) {
+        applying = true;
         Map<Integer, CalendarYear> years = years(current());
         years.put(year.year(), year);
         current = WorkingCalendar.of(years.values());
     }
 
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Applied applied) {
+        applying = false;
+    }
+
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) Applied applied) {
+        applying = false;
         reload();
     }
 
     /** The consumer applies a year in one replica; the others read it from the table. */
     @Scheduled(every = "${notification.calendar.refresh-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void refresh() {
+        // not while a year is applied but not committed: the table does not show it yet
+        if (!applying) {
+            reload();
+        }
+    }
+
     synchronized void reload() {
         if (fallback == null) {
             fallback = file.map(HolidayCalendarLoader::load).orElseGet(WorkingCalendar::chinaDefault);
