@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import rol.notification.notice.NoticeCreated;
+import rol.notification.notice.Notices;
 import rol.notification.subscription.Subscription;
 import rol.platform.event.EventJson;
 
@@ -36,7 +37,9 @@ public class Deliveries {
     @Transactional(Transactional.TxType.MANDATORY)
     void onNotice(@Observes NoticeCreated notice) {
         List<Subscription> subscriptions;
-        if ("OFFICE".equals(notice.recipientType())) {
+        if (Notices.INBOX_ONLY_KINDS.contains(notice.kind())) {
+            return;
+        } else if ("OFFICE".equals(notice.recipientType())) {
             subscriptions = Subscription.list("district = ?1 and recipientType = ?2 and enabled = true",
                     notice.district(), Subscription.RecipientType.OFFICE);
         } else if ("DEPARTMENT".equals(notice.recipientType())) {

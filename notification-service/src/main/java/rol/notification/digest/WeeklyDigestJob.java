@@ -8,7 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import rol.platform.calendar.WorkingCalendar;
+import rol.notification.calendar.StoredCalendar;
 import rol.notification.progress.LightRules;
 import rol.notification.channel.Deliveries;
 import rol.notification.policy.TaskSnapshot;
@@ -57,7 +57,7 @@ public class WeeklyDigestJob implements TimeDrivenJob {
     Template weekly;
 
     @Inject
-    WorkingCalendar calendar;
+    StoredCalendar calendars;
 
     @Inject
     LightRules lights;
@@ -120,7 +120,7 @@ public class WeeklyDigestJob implements TimeDrivenJob {
         if (claimed == 0) {
             return false;
         }
-        DigestComposer.WeeklyDigest digest = new DigestComposer(lights.forDistrict(district), calendar).compose(district, week, now,
+        DigestComposer.WeeklyDigest digest = new DigestComposer(lights.forDistrict(district), calendars.current()).compose(district, week, now,
                 tasks(district));
         String title = Messages.text("digest.title", district, week);
         String body = weekly.data("d", digest).data("states", labels("digest.state.", TaskState.values()))

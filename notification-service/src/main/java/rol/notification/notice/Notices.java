@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class Notices {
 
+    /**
+     * Kinds that stay in the in-app inbox and go to no email or webhook: notices about the system's own data (a
+     * calendar year not entered yet), not about a task.
+     */
+    public static final Set<String> INBOX_ONLY_KINDS = Set.of("CALENDAR_MISSING");
+
     @Inject
     NoticeTexts texts;
 
@@ -31,10 +38,11 @@ public class Notices {
     Event<NoticeCreated> created;
 
     /**
+     * @param scheduleId the reminder the notices are of; null for a notice of no reminder (its caller keeps it single)
      * @param values the template values; each notice adds {@code recipient} (the salutation)
      * @return the notices created now (none for addressees that already have this reminder's notice)
      */
-    public List<NoticeCreated> create(Connection c, long scheduleId, String district, String kind, String taskId,
+    public List<NoticeCreated> create(Connection c, Long scheduleId, String district, String kind, String taskId,
                                       List<Addressee> to, Map<String, Object> values, Instant now)
             throws SQLException {
         List<NoticeCreated> out = new ArrayList<>();
@@ -52,7 +60,7 @@ public class Notices {
                 ps.setString(1, district);
                 ps.setString(2, kind);
                 ps.setObject(3, taskId == null ? null : UUID.fromString(taskId));
-                ps.setLong(4, scheduleId);
+                ps.setObject(4, scheduleId);
                 ps.setString(5, a.type());
                 ps.setString(6, a.id());
                 ps.setString(7, text.title());

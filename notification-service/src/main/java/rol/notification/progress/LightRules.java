@@ -6,6 +6,7 @@ import rol.notification.policy.TaskSnapshot;
 import rol.notification.readmodel.TaskSnapshots;
 import rol.notification.rollup.Rollup;
 import rol.notification.rollup.ScopeTotals;
+import rol.notification.calendar.StoredCalendar;
 import rol.platform.calendar.WorkingCalendar;
 import rol.platform.event.task.TaskV1;
 import rol.platform.lights.LightInput;
@@ -42,7 +43,7 @@ public class LightRules {
     Clock clock;
 
     @Inject
-    WorkingCalendar calendar;
+    StoredCalendar calendars;
     private final Map<String, TrafficLightRules> byDistrict = new ConcurrentHashMap<>();
 
     public TrafficLightRules forDistrict(String district) {
@@ -64,6 +65,7 @@ public class LightRules {
     public Evaluation evaluate(TaskSnapshot task, LocalDate today) {
         TrafficLightRules rules = forDistrict(task.district());
         LightInput input = task.lightInput();
+        WorkingCalendar calendar = calendars.current();
         return new Evaluation(rules.light(input, today, calendar).reason(), rules.nextChange(input, today, calendar));
     }
 

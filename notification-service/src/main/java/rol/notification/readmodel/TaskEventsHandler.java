@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import rol.notification.calendar.CalendarEventsHandler;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
 import rol.platform.event.MalformedEventException;
@@ -31,8 +32,15 @@ public class TaskEventsHandler implements EventHandler {
     @Inject
     Event<TaskChanged> changes;
 
+    @Inject
+    CalendarEventsHandler calendar;
+
     @Override
     public void handle(CloudEvent event) {
+        if (calendar.handles(event)) {
+            calendar.handle(event);
+            return;
+        }
         if (!event.type().startsWith("task.")) {
             return;
         }

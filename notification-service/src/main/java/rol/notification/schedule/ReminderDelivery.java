@@ -8,7 +8,7 @@ import rol.notification.notice.NoticeTexts;
 import rol.notification.notice.Notices;
 import rol.notification.notice.RecipientConfig;
 import rol.notification.policy.ReminderPolicy;
-import rol.platform.calendar.WorkingCalendar;
+import rol.notification.calendar.StoredCalendar;
 import rol.platform.event.task.TaskV1;
 
 import java.sql.Connection;
@@ -42,7 +42,7 @@ class ReminderDelivery {
     Policies policies;
 
     @Inject
-    WorkingCalendar calendar;
+    StoredCalendar calendars;
 
     @Inject
     Notices notices;
@@ -89,7 +89,7 @@ class ReminderDelivery {
         Matcher n = NUMBER.matcher(r.occurrenceKey());
         v.put("n", n.find() ? Integer.parseInt(n.group(1)) : 0);
         v.put("overdueWorkingDays", deadline != null && today.isAfter(deadline)
-                ? calendar.workingDaysBetween(deadline, today) : 0);
+                ? calendars.current().workingDaysBetween(deadline, today) : 0);
         Matcher ch = CHASER.matcher(r.occurrenceKey());
         LocalDate since = ch.matches() ? LocalDate.parse(ch.group(1)) : null;
         v.put("sinceText", NoticeTexts.chineseDate(since));

@@ -13,7 +13,7 @@ import rol.notification.policy.ScheduleDiff;
 import rol.notification.policy.TaskSnapshot;
 import rol.notification.readmodel.TaskChanged;
 import rol.notification.readmodel.TaskSnapshots;
-import rol.platform.calendar.WorkingCalendar;
+import rol.notification.calendar.StoredCalendar;
 import rol.platform.event.task.TaskDispatchedV1;
 import rol.platform.event.task.TaskExtensionDecidedV1;
 import rol.platform.event.task.TaskReturnedV1;
@@ -54,7 +54,7 @@ public class ReminderSchedule {
     Policies policies;
 
     @Inject
-    WorkingCalendar calendar;
+    StoredCalendar calendars;
 
     @Inject
     ReminderDelivery delivery;
@@ -63,7 +63,7 @@ public class ReminderSchedule {
 
     @PostConstruct
     void init() {
-        uncoveredYears = new UncoveredYears(calendar);
+        uncoveredYears = new UncoveredYears(calendars::current);
     }
 
     void onTaskChanged(@Observes TaskChanged change) {
@@ -107,11 +107,11 @@ public class ReminderSchedule {
         for (LocalDate day : new LocalDate[] {today, task.deadline()}) {
             if (uncoveredYears.firstMissing(day)) {
                 Log.warnf("the working-day calendar has no holidays for %d (first needed by task %s): reminders"
-                        + " count weekends only for that year until its holidays are added to the calendar file;"
+                        + " count weekends only for that year until the office enters its holidays (/api/calendar);"
                         + " not repeated for further tasks", day.getYear(), task.taskId());
             }
         }
-        return planner.plan(TaskSnapshots.of(task, planner.policy().zone()), now, calendar);
+        return planner.plan(TaskSnapshots.of(task, planner.policy().zone()), now, calendars.current());
     }
 
     private void notice(Connection c, TaskChanged change, ReminderRule rule, Instant now) throws SQLException {

@@ -5,6 +5,7 @@ import rol.platform.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Remembers which years the working-day calendar lacks that have been reported already, so that a missing year is
@@ -13,15 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UncoveredYears {
 
-    private final WorkingCalendar calendar;
+    private final Supplier<WorkingCalendar> calendar;
     private final Set<Integer> reported = ConcurrentHashMap.newKeySet();
 
-    UncoveredYears(WorkingCalendar calendar) {
+    UncoveredYears(Supplier<WorkingCalendar> calendar) {
         this.calendar = calendar;
     }
 
     /** Whether {@code day}'s year is missing from the calendar and this is the first time it is asked for. */
     boolean firstMissing(LocalDate day) {
-        return day != null && !calendar.covers(day) && reported.add(day.getYear());
+        return day != null && !calendar.get().covers(day) && reported.add(day.getYear());
     }
 }

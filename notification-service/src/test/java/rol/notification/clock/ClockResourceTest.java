@@ -39,8 +39,8 @@ class ClockResourceTest {
     @Inject
     TaskEvents events;
 
-    @Inject
-    WorkingCalendar calendar;
+    /** The bundled 2026: no test publishes a calendar for it. */
+    private final WorkingCalendar calendar = WorkingCalendar.chinaDefault();
 
     @AfterEach
     void reset() {

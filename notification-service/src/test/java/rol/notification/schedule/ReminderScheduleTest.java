@@ -59,8 +59,8 @@ class ReminderScheduleTest {
     @Inject
     DueScan scan;
 
-    @Inject
-    WorkingCalendar calendar;
+    /** The bundled 2026: no test publishes a calendar for it. */
+    private final WorkingCalendar calendar = WorkingCalendar.chinaDefault();
 
     @Inject
     NoticeRecorder recorder;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UncoveredYearsTest {
 
-    private final UncoveredYears years = new UncoveredYears(WorkingCalendar.of(List.of(
+    private final UncoveredYears years = new UncoveredYears(() -> WorkingCalendar.of(List.of(
             new CalendarYear(2026, "国办发明电〔2025〕号（测试）", Map.of(LocalDate.of(2026, 10, 1), "国庆节"), Map.of()))));
 
     @Test

@@ -59,6 +59,11 @@ public final class WorkingCalendar {
         return Collections.unmodifiableSortedSet(new TreeSet<>(years.keySet()));
     }
 
+    /** A covered year's holidays and adjusted working days. */
+    public Optional<CalendarYear> year(int year) {
+        return Optional.ofNullable(years.get(year));
+    }
+
     /** The notice a covered year was taken from. */
     public Optional<String> notice(int year) {
         return Optional.ofNullable(years.get(year)).map(CalendarYear::notice);

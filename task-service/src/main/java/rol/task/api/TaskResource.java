@@ -119,7 +119,7 @@ public class TaskResource {
         List<TaskView> items = tasks.stream().map(t -> {
             List<Milestone> own = milestones.getOrDefault(t.id, List.of());
             return TaskView.of(t, own, evidence.getOrDefault(t.id, List.of()), today, lights.verdict(t, lightsToday),
-                    steps.allowedActions(t, own, extensionPending.contains(t.id)));
+                    lights.calendarNote(t, lightsToday), steps.allowedActions(t, own, extensionPending.contains(t.id)));
         }).toList();
         return new TaskView.Page(items, query.count());
     }
@@ -435,7 +435,7 @@ public class TaskResource {
         List<Milestone> own = task.milestones();
         return Response.ok(TaskView.of(task, own,
                         evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock),
-                        lights.verdict(task),
+                        lights.verdict(task), lights.calendarNote(task, lights.today()),
                         steps.allowedActions(task, own, ExtensionRequest.pending(task.id).isPresent())))
                 .tag(etag(task)).build();
     }

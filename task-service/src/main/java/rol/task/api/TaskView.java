@@ -24,13 +24,15 @@ import java.util.UUID;
  * @param light       红黄绿灯 today, by the rule in {@code rol.platform.lights.TrafficLightRules}: RED, YELLOW, GREEN,
  *                    or null for a draft, a closed or a cancelled task
  * @param lightReason why it has that light, or why none (NOT_DISPATCHED, CLOSED_ON_TIME, CLOSED_LATE, CANCELLED)
+ * @param calendarNote {@code 2027年节假日安排未录入，按周末计算} when the task's days fall in a year the calendar lacks,
+ *                    else null
  * @param allowedActions what the caller may do to the task now, by the names of docs/lifecycle.md, in their order
  */
 public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId, String planItemId, String theme,
                        String title, String text, Span span, TaskState state, String leadDepartment,
                        List<String> coDepartments, LocalDate deadline, boolean keySupervision, int percent,
                        OffsetDateTime lastFeedbackAt, TrafficLight light, LightReason lightReason,
-                       OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                       String calendarNote, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                        Suggestion suggestion, List<MilestoneView> milestones, List<EvidenceFile> evidence,
                        long version, Set<TaskAction> allowedActions) {
 
@@ -68,14 +70,15 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
      * @param milestones the task's milestones, by date
      * @param evidence   its uploaded evidence (佐证材料, metadata only), oldest first
      * @param light      its light today
+     * @param calendarNote the missing-year note, or null
      * @param allowed    what the caller may do to it now
      */
     static TaskView of(Task t, List<Milestone> milestones, List<EvidenceFile> evidence, LocalDate today,
-                       LightVerdict light, Set<TaskAction> allowed) {
+                       LightVerdict light, String calendarNote, Set<TaskAction> allowed) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt,
-                light.light().orElse(null), light.reason(), t.createdAt, t.updatedAt,
+                light.light().orElse(null), light.reason(), calendarNote, t.createdAt, t.updatedAt,
                 suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), evidence,
                 t.version, allowed);
     }

@@ -76,7 +76,7 @@ public class Ledger {
             rows.add(new LedgerRow(++n, t.title, name(names, t.district, t.leadDepartment),
                     t.coDepartments.stream().map(d -> name(names, t.district, d)).collect(Collectors.joining("、")),
                     t.deadline, Messages.text("state.task." + t.state.name()), t.percent, feedback.get(t.id),
-                    lightText(light), light.light().orElse(null)));
+                    withNote(lightText(light), lights.calendarNote(t, lightsToday)), light.light().orElse(null)));
         }
         return rows;
     }
@@ -92,6 +92,11 @@ public class Ledger {
                 .map(l -> reason.isEmpty() ? Messages.text("light." + l.name())
                         : Messages.text("light.with-reason", Messages.text("light." + l.name()), reason))
                 .orElse(reason);
+    }
+
+    /** The light cell with the missing-year note after it: "绿灯；2027年节假日安排未录入，按周末计算". */
+    static String withNote(String light, String note) {
+        return note == null ? light : light.isEmpty() ? note : light + "；" + note;
     }
 
     /** Department names by district and id; a department no longer in the directory shows its id. */

@@ -1,32 +1,28 @@
 package rol.task.lights;
 
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import rol.platform.calendar.HolidayCalendarLoader;
-import rol.platform.calendar.WorkingCalendar;
 import rol.platform.lights.LightInput;
 import rol.platform.lights.LightVerdict;
 import rol.platform.lights.TaskState;
 import rol.platform.lights.TrafficLightRules;
 import rol.platform.quarkus.LightSettings;
+import rol.platform.calendar.WorkingCalendar;
+import rol.task.calendar.CalendarStore;
+import rol.task.calendar.CalendarViews;
 import rol.task.plan.Task;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A task's 红黄绿灯 by the one rule in {@code rol.platform.lights.TrafficLightRules}, with the thresholds and the
- * working-day calendar configured as in notification-service, and "today" from the injected clock. Started eagerly:
- * a calendar file that does not load stops the start, as it does in notification-service.
+ * working-day calendar the office keeps ({@link CalendarStore}), and "today" from the injected clock.
  */
 @Startup
 @Singleton
@@ -34,17 +30,14 @@ public class TaskLights {
 
     private final LightsConfig config;
     private final Clock clock;
-    private final WorkingCalendar calendar;
+    private final CalendarStore calendars;
     private final Map<String, TrafficLightRules> byDistrict = new ConcurrentHashMap<>();
 
     @Inject
-    TaskLights(LightsConfig config, Clock clock,
-               @ConfigProperty(name = "notification.calendar.file") Optional<Path> calendarFile) {
+    TaskLights(LightsConfig config, Clock clock, CalendarStore calendars) {
         this.config = config;
         this.clock = clock;
-        this.calendar = calendarFile.map(HolidayCalendarLoader::load).orElseGet(WorkingCalendar::chinaDefault);
-        Log.infof("traffic lights: working-day calendar %s covers %s",
-                calendarFile.map(Path::toString).orElse("(bundled)"), calendar.coveredYears());
+        this.calendars = calendars;
     }
 
     /** Today in the lights' zone. */
@@ -58,7 +51,26 @@ public class TaskLights {
 
     /** The task's light on {@code today} (pass one day for a whole list, so that every row is judged alike). */
     public LightVerdict verdict(Task task, LocalDate today) {
-        return rules(task.district).light(input(task), today, calendar);
+        return rules(task.district).light(input(task), today, calendars.current());
+    }
+
+    /**
+     * {@code 2027年节假日安排未录入，按周末计算} for an unfinished task whose days from {@code today} to its deadline run
+     * into a year the calendar lacks (its working days count weekends only); null otherwise.
+     */
+    public String calendarNote(Task task, LocalDate today) {
+        if (task.deadline == null || task.state.terminal()) {
+            return null;
+        }
+        WorkingCalendar calendar = calendars.current();
+        int from = Math.min(today.getYear(), task.deadline.getYear());
+        int to = Math.max(today.getYear(), task.deadline.getYear());
+        for (int year = from; year <= to; year++) {
+            if (!calendar.covers(LocalDate.of(year, 1, 1))) {
+                return CalendarViews.missingYearNote(year);
+            }
+        }
+        return null;
     }
 
     private LightInput input(Task t) {
