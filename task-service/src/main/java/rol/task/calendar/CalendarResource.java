@@ -14,6 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.calendar.CalendarYear;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
@@ -34,6 +40,8 @@ import java.util.UUID;
  * notice (read → preview → confirm) and edits single days with a reason. Every change is audited and published.
  */
 @Path("/api/calendar/{year}")
+@Tag(name = "节假日安排", description = "工作日日历：法定节假日和调休上班日，提醒和红黄绿灯按它计算工作日。四种角色都可查看；"
+        + "区委依法治区办每年按国务院办公厅的节假日安排通知录入下一年（粘贴通知 → 预览 → 确认），也可逐日修改并写明原因。")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class CalendarResource {
 
@@ -63,6 +71,8 @@ public class CalendarResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
+    @Operation(summary = "某年的节假日安排", description = "四种角色都可查看一年的放假日和调休上班日。尚未录入的年份 covered 为 false，"
+            + "并说明提醒和红黄绿灯暂按周末计算。")
     public CalendarViews.YearView get(@PathParam("year") Integer year) {
         checkYear(year);
         return store.find(year).map(CalendarViews::year).orElseGet(() -> CalendarViews.missing(year));
@@ -71,6 +81,7 @@ public class CalendarResource {
     @GET
     @Path("/changes")
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
+    @Operation(summary = "节假日安排的修改记录", description = "区委依法治区办（office）和督察（auditor）查看一年的每次录入和逐日修改：谁、何时、原因。")
     public List<CalendarStore.Change> changes(@PathParam("year") Integer year) {
         checkYear(year);
         return store.changes(year);
@@ -82,6 +93,11 @@ public class CalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "粘贴通知，生成预览", description = "区委依法治区办（office）粘贴国务院办公厅关于该年部分节假日安排的通知全文，"
+            + "系统读出放假日和调休上班日，按月返回预览，读不懂的句子单独列出。预览不生效，确认后才生效。201。")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "通知的一段", value = "{\"text\": \"一、元旦：1月1日（周四）至3日（周六）"
+            + "放假调休，共3天。1月4日（周日）上班。\"}")))
+    @APIResponse(responseCode = "400", description = "通知为空、是另一年的通知、放假日期重叠或调休上班日落在放假日，errors 逐项指出")
     public Response read(@PathParam("year") Integer year, NoticeInput input) {
         checkYear(year);
         Violations v = new Violations();
@@ -111,6 +127,10 @@ public class CalendarResource {
     @Path("/drafts/{id}/confirmation")
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "确认预览，使其生效", description = "区委依法治区办（office）确认一份预览：该年的节假日安排随即生效，"
+            + "各服务据此重排提醒和红黄绿灯，无需重启。")
+    @APIResponse(responseCode = "404", description = "没有这份预览")
+    @APIResponse(responseCode = "409", description = "这份预览已经确认过")
     public CalendarViews.YearView confirm(@PathParam("year") Integer year, @PathParam("id") UUID id) {
         checkYear(year);
         CalendarViews.DraftView draft = drafts.lock(year, id)
@@ -129,6 +149,11 @@ public class CalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "设定某一天", description = "区委依法治区办（office）把一天设为放假日（HOLIDAY）或调休上班日（WORKING_DAY），"
+            + "写明节日名称和原因，记入修改记录。")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "国庆调休上班", value = "{\"kind\": \"WORKING_DAY\", "
+            + "\"name\": \"国庆节\", \"reason\": \"按国务院办公厅通知，10月9日（周六）上班\"}")))
+    @APIResponse(responseCode = "400", description = "类别、名称或原因不符合要求，或这一天与已有安排冲突，errors 逐项指出")
     public CalendarViews.YearView setDay(@PathParam("year") Integer year, @PathParam("date") LocalDate date,
                                          DayInput input) {
         checkYear(year);
@@ -157,6 +182,8 @@ public class CalendarResource {
     @Path("/days/{date}")
     @RolesAllowed(Roles.OFFICE)
     @Transactional
+    @Operation(summary = "取消某一天的安排", description = "区委依法治区办（office）取消一天的放假或调休上班安排，须在 reason 中写明原因。")
+    @APIResponse(responseCode = "400", description = "没有写原因，或这一天没有安排")
     public CalendarViews.YearView removeDay(@PathParam("year") Integer year, @PathParam("date") LocalDate date,
                                             @QueryParam("reason") String reasonText) {
         checkYear(year);
