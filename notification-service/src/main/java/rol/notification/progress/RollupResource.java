@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import rol.notification.department.DepartmentDirectory;
+import rol.notification.department.DepartmentNames;
 import rol.notification.rollup.Ranking;
 import rol.notification.rollup.ScopeKey;
 import rol.notification.rollup.ScopeTotals;
@@ -55,6 +57,9 @@ public class RollupResource {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    DepartmentDirectory directory;
+
     /** The thresholds in force, shown with every answer: the rules must be visible. */
     public record Rules(int nearDeadlineWorkingDays, int maxDaysWithoutFeedback, int progressTolerancePercent,
                        double scopeRedShare, double scopeYellowShare, String zone) {
@@ -64,8 +69,11 @@ public class RollupResource {
         }
     }
 
-    /** One scope's counters (summed over plan years when no year was asked for) and what follows from them. */
-    public record Item(String id, Integer year, long tasks, Map<String, Long> byState, long supervised, long closed,
+    /**
+     * One scope's counters (summed over plan years when no year was asked for) and what follows from them;
+     * {@code name} is a department scope's name (its id while the directory has not named it), null for the others.
+     */
+    public record Item(String id, String name, Integer year, long tasks, Map<String, Long> byState, long supervised, long closed,
                        long closedOnTime, long overdue, Double completionRate, Double onTimeRate,
                        Double averageProgress, Map<String, Long> lights, String light) {
     }
@@ -99,7 +107,7 @@ public class RollupResource {
         }
         String district = config.district();
         return new Page(district, scope.word(), year, rules.today(), Rules.of(rules.forDistrict(district)),
-                items(store.rows(district, scope, year, scopeId)));
+                items(district, store.rows(district, scope, year, scopeId)));
     }
 
     /** Departments see their own department and the district; the answer is 403 for anything else. */
@@ -114,7 +122,8 @@ public class RollupResource {
         return own;
     }
 
-    public record RankedDepartment(int rank, String department, long supervised, long closed, long closedOnTime,
+    /** @param name the department's name as the directory has it (its id while the name is unknown) */
+    public record RankedDepartment(int rank, String department, String name, long supervised, long closed, long closedOnTime,
                                    long overdue, Double completionRate, Double onTimeRate, Double averageProgress,
                                    String light) {
     }
@@ -137,9 +146,10 @@ public class RollupResource {
         store.rows(district, Scope.DEPARTMENT, year, null)
                 .forEach((k, t) -> departments.put(new ScopeKey(district, Scope.DEPARTMENT.kind(), k.scopeId()), t));
         List<RankedDepartment> items = new ArrayList<>();
+        DepartmentNames names = directory.names(district, departments.keySet().stream().map(ScopeKey::value).toList());
         for (Ranking.Entry e : Ranking.rank(departments)) {
             ScopeTotals t = e.totals();
-            items.add(new RankedDepartment(e.rank(), e.scope().value(), t.supervised(), t.closed(), t.closedOnTime(),
+            items.add(new RankedDepartment(e.rank(), e.scope().value(), names.of(e.scope().value()), t.supervised(), t.closed(), t.closedOnTime(),
                     t.overdue(), RollupStore.boxed(t.completionRate()), RollupStore.boxed(t.onTimeRate()),
                     RollupStore.boxed(t.averagePercent()),
                     rules.scopeLight(district, t).map(Enum::name).orElse(null)));
@@ -168,7 +178,8 @@ public class RollupResource {
         static ReconcileReport of(Reconciler.Result r, RollupResource res) {
             List<ScopeDifference> d = r.scopeDifferences().stream().map(x -> new ScopeDifference(x.row().district(),
                     x.row().scope().word(), x.row().scopeId(), x.row().yearOrNull(),
-                    res.item(x.row(), x.stored()), res.item(x.row(), x.recounted()))).toList();
+                    res.item(x.row(), x.stored(), DepartmentNames.NONE),
+                    res.item(x.row(), x.recounted(), DepartmentNames.NONE))).toList();
             return new ReconcileReport(r.asOf(), r.tasks(), r.scopes(),
                     r.taskDifferences() > 0 || !d.isEmpty(), r.taskDifferences(), r.taskSamples(), d);
         }
@@ -180,12 +191,15 @@ public class RollupResource {
         }
     }
 
-    private List<Item> items(SortedMap<RowKey, ScopeTotals> rows) {
-        return rows.entrySet().stream().map(e -> item(e.getKey(), e.getValue())).toList();
+    private List<Item> items(String district, SortedMap<RowKey, ScopeTotals> rows) {
+        DepartmentNames names = directory.names(district, rows.keySet().stream()
+                .filter(k -> k.scope() == Scope.DEPARTMENT).map(RowKey::scopeId).toList());
+        return rows.entrySet().stream().map(e -> item(e.getKey(), e.getValue(), names)).toList();
     }
 
-    Item item(RowKey k, ScopeTotals t) {
-        return new Item(k.scopeId(), k.yearOrNull(), t.tasks(), RollupStore.names(t.byState()), t.supervised(),
+    Item item(RowKey k, ScopeTotals t, DepartmentNames names) {
+        return new Item(k.scopeId(), k.scope() == Scope.DEPARTMENT ? names.of(k.scopeId()) : null, k.yearOrNull(),
+                t.tasks(), RollupStore.names(t.byState()), t.supervised(),
                 t.closed(), t.closedOnTime(), t.overdue(), RollupStore.boxed(t.completionRate()),
                 RollupStore.boxed(t.onTimeRate()), RollupStore.boxed(t.averagePercent()),
                 RollupStore.names(t.lights()), rules.scopeLight(k.district(), t).map(Enum::name).orElse(null));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import rol.notification.department.DepartmentEventsHandler;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
 import rol.platform.event.MalformedEventException;
@@ -31,8 +32,16 @@ public class TaskEventsHandler implements EventHandler {
     @Inject
     Event<TaskChanged> changes;
 
+    @Inject
+    DepartmentEventsHandler departments;
+
     @Override
     public void handle(CloudEvent event) {
+        // the service has one inbox consumer: the directory's events come through it too
+        if (event.type().startsWith("department.")) {
+            departments.handle(event);
+            return;
+        }
         if (!event.type().startsWith("task.")) {
             return;
         }
