@@ -278,9 +278,10 @@ class NotificationsIT {
             String subject = (String) m.get("subject");
             if (mentionsOurTasks(subject)) {
                 bySubject.merge(subject, 1, Integer::sum);
-                // the department is addressed, and the lead named, by name, not by id
+                // the department (or, for an escalation, its head) is addressed, and the lead named, by name
                 String text = Mailbox.text(m);
-                assertTrue(text.startsWith(OWN_NAME + "：") && text.contains("牵头单位：" + OWN_NAME)
+                assertTrue((text.startsWith(OWN_NAME + "：") || text.startsWith(OWN_NAME + "主要负责人："))
+                        && text.contains("牵头单位：" + OWN_NAME)
                         && !text.contains(Tasks.OWN), "the department by its name in " + subject + ":\n" + text);
                 // GreenMail names the field "Message-ID" (its OpenAPI file says messageId)
                 String messageId = (String) m.get("Message-ID");
