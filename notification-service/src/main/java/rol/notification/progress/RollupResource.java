@@ -152,7 +152,8 @@ public class RollupResource {
         DepartmentNames names = directory.names(district, departments.keySet().stream().map(ScopeKey::value).toList());
         for (Ranking.Entry e : Ranking.rank(departments)) {
             ScopeTotals t = e.totals();
-            items.add(new RankedDepartment(e.rank(), e.scope().value(), names.of(e.scope().value()), t.supervised(), t.closed(), t.closedOnTime(),
+            String id = e.scope().value();
+            items.add(new RankedDepartment(e.rank(), id, names.of(id), t.supervised(), t.closed(), t.closedOnTime(),
                     t.overdue(), RollupStore.boxed(t.completionRate()), RollupStore.boxed(t.onTimeRate()),
                     RollupStore.boxed(t.averagePercent()),
                     rules.scopeLight(district, t).map(Enum::name).orElse(null)));
