@@ -61,4 +61,4 @@ kafka_fresh() { stop_pid kafka; rm -rf "$KAFKA_HOME/data"; }
 
 kafka_state() { if alive kafka && port_open "$KAFKA_PORT"; then echo healthy; else echo down; fi; }
 
-kafka_where() { printf '  %-21s %s\n' Kafka "127.0.0.1:$KAFKA_PORT   topics report-events, task-events, rollup-events"; }
+kafka_where() { printf '  %-21s %s\n' Kafka "127.0.0.1:$KAFKA_PORT   topics report-events, task-events, rollup-events, calendar-events, department-events"; }

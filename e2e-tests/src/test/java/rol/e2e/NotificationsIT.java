@@ -1,7 +1,6 @@
 package rol.e2e;
 
 import com.sun.net.httpserver.HttpServer;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,8 @@ import static rol.e2e.RunningSystem.task;
 /**
  * notification-service's "done when" on the running system: a real report's tasks dispatched with deadlines, the
  * clock moved to each reminder day; every reminder reaches the department's inbox and its email subscription
- * (GreenMail, the stack's {@code smtp}) exactly once, overdue tasks escalate to the office, a dead webhook fills the
+ * (GreenMail, the stack's {@code smtp}) exactly once, naming the department and the task's lead by the directory's
+ * names (task-service's department-events), overdue tasks escalate to the office, a dead webhook fills the
  * dead letters and a replay to a repaired endpoint delivers, signed; the rollups equal a recount after every step;
  * a restart of notification-service in the middle loses and doubles nothing.
  */
@@ -65,6 +65,8 @@ class NotificationsIT {
     private static final String DEPARTMENT_USER = "judicial1";
     private static final String SECRET = "e2e-webhook-secret-" + UUID.randomUUID();
     private static final int OWN_TASKS = 3;
+    /** Tasks.OWN's full name in task-service's directory (directory/licheng.yaml). */
+    private static final String OWN_NAME = "泉州市鲤城区司法局";
 
     /** What the test expects in the department's inbox per task: kind → count, growing with the steps. */
     private final Map<String, Integer> expected = new TreeMap<>();
@@ -272,10 +274,15 @@ class NotificationsIT {
     private void checkMailbox(Map<String, Integer> wanted, String when) {
         Map<String, Integer> bySubject = new TreeMap<>();
         Set<String> messageIds = new HashSet<>();
-        for (Map<String, Object> m : mails()) {
+        for (Map<String, Object> m : new Mailbox(mailbox).messages()) {
             String subject = (String) m.get("subject");
             if (mentionsOurTasks(subject)) {
                 bySubject.merge(subject, 1, Integer::sum);
+                // the department (or, for an escalation, its head) is addressed, and the lead named, by name
+                String text = Mailbox.text(m);
+                assertTrue((text.startsWith(OWN_NAME + "：") || text.startsWith(OWN_NAME + "主要负责人："))
+                        && text.contains("牵头单位：" + OWN_NAME)
+                        && !text.contains(Tasks.OWN), "the department by its name in " + subject + ":\n" + text);
                 // GreenMail names the field "Message-ID" (its OpenAPI file says messageId)
                 String messageId = (String) m.get("Message-ID");
                 assertTrue(messageId != null && messageId.matches("<[0-9a-f-]{36}@notification\\.duban>"),
@@ -287,8 +294,13 @@ class NotificationsIT {
     }
 
     private boolean mentionsOurTasks(String subject) {
-        return subject != null && (own.stream().anyMatch(t -> subject.contains("“" + t.get("title") + "”"))
-                || subject.contains("“" + other.get("title") + "”"));
+        // a title's own quotation marks are turned one level down inside the notice's quotes: compared without them
+        return subject != null && (own.stream().anyMatch(t -> unquoted(subject).contains(unquoted(t.get("title"))))
+                || unquoted(subject).contains(unquoted(other.get("title"))));
+    }
+
+    private static String unquoted(Object text) {
+        return text.toString().replaceAll("[“”‘’\"]", "");
     }
 
     /** The office's inbox holds one escalation per dispatched task (own and other department's), or none. */
@@ -327,17 +339,6 @@ class NotificationsIT {
     private static JsonPath deadLetters(String subscriptionId) {
         return as(notification(), "office1").queryParam("subscriptionId", subscriptionId).queryParam("size", 100)
                 .get("/api/dead-letters").then().statusCode(200).extract().jsonPath();
-    }
-
-    /** The mailbox as GreenMail's REST API lists it; GreenMail creates the user with its first message. */
-    private List<Map<String, Object>> mails() {
-        int port = Integer.parseInt(STACK.environment().get("STACK_SMTP_API_PORT"));
-        var response = RestAssured.given().baseUri("http://127.0.0.1").port(port).urlEncodingEnabled(false)
-                .get("/api/user/" + mailbox + "/messages/INBOX/");
-        if (response.statusCode() != 200) {
-            return List.of();
-        }
-        return response.jsonPath().getList("$");
     }
 
     private static OffsetDateTime at(LocalDate day) {

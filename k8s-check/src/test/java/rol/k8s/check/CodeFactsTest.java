@@ -15,7 +15,7 @@ class CodeFactsTest {
     void readsWhatEachServiceWritesReadsAndNeeds() {
         assertTrue(CodeFacts.services().containsAll(Set.of("report-service", "task-service", "notification-service")));
         CodeFacts task = CodeFacts.of("task-service");
-        assertEquals(Set.of("task-events", "calendar-events"), task.produces());
+        assertEquals(Set.of("task-events", "calendar-events", "department-events"), task.produces());
         assertEquals(Set.of("report-events"), task.consumes());
         assertEquals("task-service", task.group());
         assertTrue(task.requiredEnv().containsAll(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD",

@@ -1,5 +1,6 @@
 package rol.notification.digest;
 
+import rol.notification.department.DepartmentNames;
 import rol.notification.policy.TaskSnapshot;
 import rol.platform.calendar.WorkingCalendar;
 import rol.platform.lights.LightReason;
@@ -27,10 +28,12 @@ public final class DigestComposer {
     }
 
     /**
+     * @param leadDepartment     the lead department's id
+     * @param leadName           its name as the directory has it (its id while the name is unknown), null without a lead
      * @param overdueWorkingDays working days past the deadline (red lines only, else 0)
      */
-    public record Line(String taskId, String title, String leadDepartment, LocalDate deadline, int percent,
-                       String state, String reason, int overdueWorkingDays) {
+    public record Line(String taskId, String title, String leadDepartment, String leadName, LocalDate deadline,
+                       int percent, String state, String reason, int overdueWorkingDays) {
     }
 
     public record WeeklyDigest(String district, String isoWeek, LocalDate today, Instant changedSince,
@@ -45,7 +48,9 @@ public final class DigestComposer {
         this.calendar = calendar;
     }
 
-    public WeeklyDigest compose(String district, String isoWeek, Instant now, List<DigestTask> tasks) {
+    /** @param names the names of the tasks' lead departments */
+    public WeeklyDigest compose(String district, String isoWeek, Instant now, List<DigestTask> tasks,
+                                DepartmentNames names) {
         LocalDate today = LocalDate.ofInstant(now, rules.zone());
         Instant since = now.minus(Duration.ofDays(7));
         List<Line> red = new ArrayList<>();
@@ -60,12 +65,12 @@ public final class DigestComposer {
             LightVerdict verdict = rules.light(s.lightInput(), today, calendar);
             Optional<TrafficLight> light = verdict.light();
             if (light.isPresent() && light.get() == TrafficLight.RED) {
-                red.add(line(t, verdict.reason(), calendar.workingDaysBetween(s.deadline(), today)));
+                red.add(line(t, names, verdict.reason(), calendar.workingDaysBetween(s.deadline(), today)));
             } else if (light.isPresent() && light.get() == TrafficLight.YELLOW) {
-                yellow.add(line(t, verdict.reason(), 0));
+                yellow.add(line(t, names, verdict.reason(), 0));
             }
             if (t.changedAt() != null && !t.changedAt().isBefore(since) && s.state() != TaskState.DRAFT) {
-                changed.add(line(t, verdict.reason(), 0));
+                changed.add(line(t, names, verdict.reason(), 0));
             }
         }
         red.sort(Comparator.comparingInt(Line::overdueWorkingDays).reversed().thenComparing(Line::title));
@@ -75,9 +80,9 @@ public final class DigestComposer {
         return new WeeklyDigest(district, isoWeek, today, since, supervised, red, yellow, changed);
     }
 
-    private static Line line(DigestTask t, LightReason reason, int overdue) {
+    private static Line line(DigestTask t, DepartmentNames names, LightReason reason, int overdue) {
         TaskSnapshot s = t.task();
-        return new Line(s.taskId(), t.title(), s.leadDepartment(), s.deadline(), s.percent(), s.state().name(),
-                reason.name(), overdue);
+        return new Line(s.taskId(), t.title(), s.leadDepartment(), names.of(s.leadDepartment()), s.deadline(),
+                s.percent(), s.state().name(), reason.name(), overdue);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import rol.notification.calendar.StoredCalendar;
 import rol.notification.progress.LightRules;
 import rol.notification.channel.Deliveries;
+import rol.notification.department.DepartmentDirectory;
+import rol.notification.department.DepartmentNames;
 import rol.notification.policy.TaskSnapshot;
 import rol.platform.lights.LightReason;
 import rol.notification.subscription.Subscription;
@@ -61,6 +63,9 @@ public class WeeklyDigestJob implements TimeDrivenJob {
 
     @Inject
     LightRules lights;
+
+    @Inject
+    DepartmentDirectory departments;
 
     @Override
     public String name() {
@@ -120,8 +125,11 @@ public class WeeklyDigestJob implements TimeDrivenJob {
         if (claimed == 0) {
             return false;
         }
-        DigestComposer.WeeklyDigest digest = new DigestComposer(lights.forDistrict(district), calendars.current()).compose(district, week, now,
-                tasks(district));
+        List<DigestComposer.DigestTask> tasks = tasks(district);
+        DepartmentNames names = departments.names(district,
+                tasks.stream().map(t -> t.task().leadDepartment()).toList());
+        DigestComposer.WeeklyDigest digest = new DigestComposer(lights.forDistrict(district), calendars.current())
+                .compose(district, week, now, tasks, names);
         String title = Messages.text("digest.title", district, week);
         String body = weekly.data("d", digest).data("states", labels("digest.state.", TaskState.values()))
                 .data("reasons", labels("digest.reason.", LightReason.values())).render();

@@ -1,5 +1,6 @@
 package rol.notification.notice;
 
+import rol.notification.department.DepartmentNames;
 import rol.notification.policy.Recipient;
 
 import java.util.ArrayList;
@@ -20,25 +21,26 @@ public record Addressee(String type, String id, String salutation) {
 
     /**
      * The addressees of a reminder: each department, the office or user once even when two roles name it (a lead
-     * department without a configured head gets one notice, not two).
+     * department without a configured head gets one notice, not two). Departments are addressed by their names.
      */
     public static List<Addressee> resolve(Set<Recipient> recipients, String district, String lead, List<String> co,
-                                          Map<String, String> heads) {
+                                          Map<String, String> heads, DepartmentNames names) {
         Map<String, Addressee> out = new LinkedHashMap<>();
         for (Recipient r : recipients) {
             switch (r) {
                 case LEAD -> {
                     if (lead != null) {
-                        add(out, new Addressee(DEPARTMENT, lead, lead));
+                        add(out, new Addressee(DEPARTMENT, lead, names.of(lead)));
                     }
                 }
-                case CO -> co.forEach(d -> add(out, new Addressee(DEPARTMENT, d, d)));
+                case CO -> co.forEach(d -> add(out, new Addressee(DEPARTMENT, d, names.of(d))));
                 case OFFICE -> add(out, new Addressee(OFFICE, district, "区委依法治区办"));
                 case LEAD_HEAD -> {
                     if (lead != null) {
                         String head = heads.get(lead);
-                        add(out, head != null ? new Addressee(USER, head, lead + "主要负责人")
-                                : new Addressee(DEPARTMENT, lead, lead + "主要负责人"));
+                        String salutation = names.of(lead) + "主要负责人";
+                        add(out, head != null ? new Addressee(USER, head, salutation)
+                                : new Addressee(DEPARTMENT, lead, salutation));
                     }
                 }
             }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import rol.notification.department.DepartmentDirectory;
+import rol.notification.department.DepartmentNames;
 import rol.notification.rollup.Ranking;
 import rol.notification.rollup.ScopeKey;
 import rol.notification.rollup.ScopeTotals;
@@ -23,11 +25,14 @@ import rol.platform.security.Roles;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * 进度汇总 and 通报排名 of this deployment's district ({@code rollup.district}), read from the incrementally kept
@@ -55,6 +60,9 @@ public class RollupResource {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    DepartmentDirectory directory;
+
     /** The thresholds in force, shown with every answer: the rules must be visible. */
     public record Rules(int nearDeadlineWorkingDays, int maxDaysWithoutFeedback, int progressTolerancePercent,
                        double scopeRedShare, double scopeYellowShare, String zone) {
@@ -64,9 +72,12 @@ public class RollupResource {
         }
     }
 
-    /** One scope's counters (summed over plan years when no year was asked for) and what follows from them. */
-    public record Item(String id, Integer year, long tasks, Map<String, Long> byState, long supervised, long closed,
-                       long closedOnTime, long overdue, Double completionRate, Double onTimeRate,
+    /**
+     * One scope's counters (summed over plan years when no year was asked for) and what follows from them;
+     * {@code name} is a department scope's name (its id while the directory has not named it), null for the others.
+     */
+    public record Item(String id, String name, Integer year, long tasks, Map<String, Long> byState, long supervised,
+                       long closed, long closedOnTime, long overdue, Double completionRate, Double onTimeRate,
                        Double averageProgress, Map<String, Long> lights, String light) {
     }
 
@@ -99,7 +110,7 @@ public class RollupResource {
         }
         String district = config.district();
         return new Page(district, scope.word(), year, rules.today(), Rules.of(rules.forDistrict(district)),
-                items(store.rows(district, scope, year, scopeId)));
+                items(district, store.rows(district, scope, year, scopeId)));
     }
 
     /** Departments see their own department and the district; the answer is 403 for anything else. */
@@ -114,9 +125,10 @@ public class RollupResource {
         return own;
     }
 
-    public record RankedDepartment(int rank, String department, long supervised, long closed, long closedOnTime,
-                                   long overdue, Double completionRate, Double onTimeRate, Double averageProgress,
-                                   String light) {
+    /** @param name the department's name as the directory has it (its id while the name is unknown) */
+    public record RankedDepartment(int rank, String department, String name, long supervised, long closed,
+                                   long closedOnTime, long overdue, Double completionRate, Double onTimeRate,
+                                   Double averageProgress, String light) {
     }
 
     public record RankingPage(String district, Integer year, LocalDate asOf, String order,
@@ -137,9 +149,11 @@ public class RollupResource {
         store.rows(district, Scope.DEPARTMENT, year, null)
                 .forEach((k, t) -> departments.put(new ScopeKey(district, Scope.DEPARTMENT.kind(), k.scopeId()), t));
         List<RankedDepartment> items = new ArrayList<>();
+        DepartmentNames names = directory.names(district, departments.keySet().stream().map(ScopeKey::value).toList());
         for (Ranking.Entry e : Ranking.rank(departments)) {
             ScopeTotals t = e.totals();
-            items.add(new RankedDepartment(e.rank(), e.scope().value(), t.supervised(), t.closed(), t.closedOnTime(),
+            String id = e.scope().value();
+            items.add(new RankedDepartment(e.rank(), id, names.of(id), t.supervised(), t.closed(), t.closedOnTime(),
                     t.overdue(), RollupStore.boxed(t.completionRate()), RollupStore.boxed(t.onTimeRate()),
                     RollupStore.boxed(t.averagePercent()),
                     rules.scopeLight(district, t).map(Enum::name).orElse(null)));
@@ -155,7 +169,13 @@ public class RollupResource {
     @Operation(summary = "核对并修复汇总", description = "区委依法治区办（office）让系统按今天重新清点每项任务的灯和每个汇总，"
             + "修复不一致之处并列出差异（改动红黄绿灯阈值后应运行一次）。")
     public ReconcileReport reconcile() {
-        return ReconcileReport.of(reconciler.reconcile(), this);
+        Reconciler.Result result = reconciler.reconcile();
+        // the differences may lie in any district the read model holds: each is named from its own directory
+        Map<String, DepartmentNames> names = new HashMap<>();
+        result.scopeDifferences().stream().map(Reconciler.ScopeDifference::row)
+                .collect(Collectors.groupingBy(RowKey::district))
+                .forEach((district, rows) -> names.put(district, names(district, rows)));
+        return ReconcileReport.of(result, this, names);
     }
 
     public record ScopeDifference(String district, String scope, String id, Integer year, Item stored,
@@ -165,10 +185,12 @@ public class RollupResource {
     public record ReconcileReport(LocalDate asOf, long tasks, int scopes, boolean repaired, long taskDifferences,
                                   List<Reconciler.TaskDifference> taskSamples,
                                   List<ScopeDifference> scopeDifferences) {
-        static ReconcileReport of(Reconciler.Result r, RollupResource res) {
-            List<ScopeDifference> d = r.scopeDifferences().stream().map(x -> new ScopeDifference(x.row().district(),
-                    x.row().scope().word(), x.row().scopeId(), x.row().yearOrNull(),
-                    res.item(x.row(), x.stored()), res.item(x.row(), x.recounted()))).toList();
+        static ReconcileReport of(Reconciler.Result r, RollupResource res, Map<String, DepartmentNames> names) {
+            List<ScopeDifference> d = r.scopeDifferences().stream().map(x -> {
+                DepartmentNames n = names.getOrDefault(x.row().district(), DepartmentNames.NONE);
+                return new ScopeDifference(x.row().district(), x.row().scope().word(), x.row().scopeId(),
+                        x.row().yearOrNull(), res.item(x.row(), x.stored(), n), res.item(x.row(), x.recounted(), n));
+            }).toList();
             return new ReconcileReport(r.asOf(), r.tasks(), r.scopes(),
                     r.taskDifferences() > 0 || !d.isEmpty(), r.taskDifferences(), r.taskSamples(), d);
         }
@@ -180,12 +202,20 @@ public class RollupResource {
         }
     }
 
-    private List<Item> items(SortedMap<RowKey, ScopeTotals> rows) {
-        return rows.entrySet().stream().map(e -> item(e.getKey(), e.getValue())).toList();
+    private List<Item> items(String district, SortedMap<RowKey, ScopeTotals> rows) {
+        DepartmentNames names = names(district, rows.keySet());
+        return rows.entrySet().stream().map(e -> item(e.getKey(), e.getValue(), names)).toList();
     }
 
-    Item item(RowKey k, ScopeTotals t) {
-        return new Item(k.scopeId(), k.yearOrNull(), t.tasks(), RollupStore.names(t.byState()), t.supervised(),
+    /** The names of the department scopes among the rows. */
+    private DepartmentNames names(String district, Collection<RowKey> rows) {
+        return directory.names(district, rows.stream().filter(k -> k.scope() == Scope.DEPARTMENT)
+                .map(RowKey::scopeId).toList());
+    }
+
+    Item item(RowKey k, ScopeTotals t, DepartmentNames names) {
+        return new Item(k.scopeId(), k.scope() == Scope.DEPARTMENT ? names.of(k.scopeId()) : null, k.yearOrNull(),
+                t.tasks(), RollupStore.names(t.byState()), t.supervised(),
                 t.closed(), t.closedOnTime(), t.overdue(), RollupStore.boxed(t.completionRate()),
                 RollupStore.boxed(t.onTimeRate()), RollupStore.boxed(t.averagePercent()),
                 RollupStore.names(t.lights()), rules.scopeLight(k.district(), t).map(Enum::name).orElse(null));

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import rol.notification.calendar.CalendarEventsHandler;
+import rol.notification.department.DepartmentEventsHandler;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
 import rol.platform.event.MalformedEventException;
@@ -35,10 +36,18 @@ public class TaskEventsHandler implements EventHandler {
     @Inject
     CalendarEventsHandler calendar;
 
+    @Inject
+    DepartmentEventsHandler departments;
+
     @Override
     public void handle(CloudEvent event) {
+        // the service has one inbox consumer: the calendar's and the directory's events come through it too
         if (calendar.handles(event)) {
             calendar.handle(event);
+            return;
+        }
+        if (event.type().startsWith("department.")) {
+            departments.handle(event);
             return;
         }
         if (!event.type().startsWith("task.")) {

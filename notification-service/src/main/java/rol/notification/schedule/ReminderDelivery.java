@@ -2,10 +2,13 @@ package rol.notification.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import rol.notification.department.DepartmentDirectory;
+import rol.notification.department.DepartmentNames;
 import rol.notification.notice.Addressee;
 import rol.notification.notice.NoticeCreated;
 import rol.notification.notice.NoticeTexts;
 import rol.notification.notice.Notices;
+import rol.notification.notice.Quotes;
 import rol.notification.notice.RecipientConfig;
 import rol.notification.policy.ReminderPolicy;
 import rol.notification.calendar.StoredCalendar;
@@ -16,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,26 +67,36 @@ class ReminderDelivery {
             ScheduleStore.postpone(c, r.id(), earliest);
             return new Processed(Outcome.POSTPONED, 0);
         }
+        List<String> departments = new ArrayList<>(task.coDepartments());
+        departments.add(task.leadDepartment());
+        DepartmentNames names = DepartmentDirectory.names(c, r.district(), departments);
         List<Addressee> to = Addressee.resolve(r.recipients(), r.district(), task.leadDepartment(),
-                task.coDepartments(), recipients.departmentHeads());
+                task.coDepartments(), recipients.departmentHeads(), names);
         List<NoticeCreated> sent = notices.create(c, r.id(), r.district(), r.rule().name(), r.taskId(), to,
-                values(r, task, today), now);
+                values(r, task, today, names), now);
         ScheduleStore.finish(c, r.id(), "SENT", now);
         return new Processed(Outcome.SENT, sent.size());
     }
 
-    /** What the templates may use; never null, so that every template renders whatever the task lacks. */
-    Map<String, Object> values(ScheduledReminder r, TaskV1 task, LocalDate today) {
+    /**
+     * What the templates may use; never null, so that every template renders whatever the task lacks. Departments
+     * are there by id ({@code lead}, {@code co}: for the programs that read webhooks) and by name ({@code leadName},
+     * {@code coNames}: for the texts).
+     */
+    Map<String, Object> values(ScheduledReminder r, TaskV1 task, LocalDate today, DepartmentNames names) {
         Map<String, Object> v = new LinkedHashMap<>();
         LocalDate deadline = r.deadline() != null ? r.deadline() : task.deadline();
         v.put("taskId", r.taskId());
         v.put("title", task.title());
+        v.put("quotedTitle", Quotes.quote(task.title()));
         v.put("rule", r.rule().name());
         v.put("occurrenceKey", r.occurrenceKey());
         v.put("deadline", deadline == null ? "" : deadline.toString());
         v.put("deadlineText", NoticeTexts.chineseDate(deadline));
         v.put("lead", task.leadDepartment() == null ? "" : task.leadDepartment());
         v.put("co", String.join("、", task.coDepartments()));
+        v.put("leadName", task.leadDepartment() == null ? "" : names.of(task.leadDepartment()));
+        v.put("coNames", names.list(task.coDepartments()));
         v.put("percent", task.percent());
         v.put("state", STATES.getOrDefault(task.state(), task.state()));
         v.put("keySupervision", task.keySupervision());

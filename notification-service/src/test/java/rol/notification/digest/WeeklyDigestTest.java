@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import rol.notification.DepartmentEvents;
 import rol.notification.channel.ChannelFixture;
 import rol.notification.channel.Delivery;
 import rol.notification.channel.DeliveryWorker;
 import rol.notification.channel.SmtpServer;
+import rol.notification.readmodel.TaskEventsHandler;
 import rol.notification.subscription.Subscription;
 import rol.platform.quarkus.MovableClock;
 import rol.testsupport.StackResource;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static rol.notification.subscription.Subscription.Channel.EMAIL;
 import static rol.notification.subscription.Subscription.Channel.WEBHOOK;
@@ -58,6 +61,9 @@ class WeeklyDigestTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TaskEventsHandler handler;
+
     @AfterEach
     void end() {
         clock.reset();
@@ -74,6 +80,7 @@ class WeeklyDigestTest {
                 "sfj-" + district + "@licheng.gov.cn", null);
         Subscription bot = fixture.subscribe(district, OFFICE, null, WEBHOOK, "http://127.0.0.1:9/hook",
                 "bot-secret-0123456789");
+        DepartmentEvents.announce(handler, district, "judicial-bureau", DepartmentEvents.JUDICIAL, 0);
         task(district, "开展行政执法案卷评查", "IN_PROGRESS", "2025-06-20", 40, "2025-06-10T02:00:00Z",
                 "2025-06-10T02:00:00Z");
         task(district, "推进公共法律服务体系建设", "IN_PROGRESS", "2025-12-31", 10, null, "2025-04-01T02:00:00Z");
@@ -99,10 +106,11 @@ class WeeklyDigestTest {
         String text = mail.getContent().toString();
         assertTrue(text.contains("一、逾期事项（红灯）：1 项"), text);
         assertTrue(text.contains("开展行政执法案卷评查"), text);
-        assertTrue(text.contains("已逾期 6 个工作日"), text);
+        assertTrue(text.contains("牵头单位：" + DepartmentEvents.JUDICIAL + "；办结时限：2025-06-20；已逾期 6 个工作日"), text);
         assertTrue(text.contains("二、预警事项（黄灯）：1 项"), text);
         assertTrue(text.contains("推进公共法律服务体系建设"), text);
         assertTrue(text.contains("原因：长期未反馈进度"), text);
+        assertFalse(text.contains("judicial-bureau"), "the lead by its name, not its id: " + text);
         assertTrue(text.contains("三、近 7 天有变化的事项：1 项"), text);
         assertTrue(text.contains("完善行政复议案件审理机制"), text);
         assertTrue(text.contains("当前状态：已签收"), text);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import rol.notification.DepartmentEvents;
 import rol.notification.readmodel.TaskEventsHandler;
 import rol.platform.event.task.TaskV1;
 import rol.platform.quarkus.MovableClock;
@@ -73,6 +74,8 @@ class RollupApiTest {
         feed(TaskFeed.progress(TaskFeed.dispatched(draft(2026), "market-regulation", far, NOW.minusDays(3)), 10,
                 NOW.minusDays(1)));
         feed(draft(null));
+        // judicial-bureau is named by the directory, market-regulation not yet
+        DepartmentEvents.announce(handler, DISTRICT, "judicial-bureau", DepartmentEvents.JUDICIAL, 0);
         seeded = true;
     }
 
@@ -102,18 +105,21 @@ class RollupApiTest {
         given().queryParam("scope", "department").get("/api/rollups")
                 .then().statusCode(200).body("year", equalTo(null))
                 .body("items.id", contains("judicial-bureau", "market-regulation"))
+                .body("items.name", contains(DepartmentEvents.JUDICIAL, "market-regulation"))
                 .body("items[1].tasks", equalTo(2)).body("items[1].byState.CLOSED", equalTo(1))
                 .body("items[1].byState.IN_PROGRESS", equalTo(1)).body("items[1].light", equalTo("GREEN"));
         given().queryParam("scope", "plan").queryParam("id", PLAN).get("/api/rollups")
                 .then().statusCode(200).body("items[0].tasks", equalTo(5)).body("items[0].byState.DRAFT", equalTo(1));
         given().queryParam("scope", "issuer").queryParam("year", 2026).get("/api/rollups")
-                .then().statusCode(200).body("items[0].id", equalTo("某区司法局")).body("items[0].tasks", equalTo(1));
+                .then().statusCode(200).body("items[0].id", equalTo("某区司法局")).body("items[0].tasks", equalTo(1))
+                .body("items[0].name", equalTo(null));
     }
 
     private void readsTheRanking() {
         given().queryParam("year", 2025).get("/api/rankings")
                 .then().statusCode(200).body("order", notNullValue())
                 .body("items.department", contains("market-regulation", "judicial-bureau"))
+                .body("items.name", contains("market-regulation", DepartmentEvents.JUDICIAL))
                 .body("items.rank", contains(1, 2)).body("items[1].overdue", equalTo(1));
     }
 

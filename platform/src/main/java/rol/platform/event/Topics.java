@@ -10,6 +10,7 @@ public final class Topics {
     public static final String TASK_EVENTS = "task-events";
     public static final String ROLLUP_EVENTS = "rollup-events";
     public static final String CALENDAR_EVENTS = "calendar-events";
+    public static final String DEPARTMENT_EVENTS = "department-events";
 
     /** A topic with the settings it is created with when it does not exist yet. */
     public record Spec(String name, int partitions, Map<String, String> config) {
@@ -21,7 +22,9 @@ public final class Topics {
             // the latest rollup per scope is what counts: compacted, keyed by scope
             new Spec(ROLLUP_EVENTS, 3, Map.of("cleanup.policy", "compact")),
             // each year's calendar whole: compacted, keyed by year
-            new Spec(CALENDAR_EVENTS, 1, Map.of("cleanup.policy", "compact")));
+            new Spec(CALENDAR_EVENTS, 1, Map.of("cleanup.policy", "compact")),
+            // the directory's current entry per department is what counts: compacted, keyed by district/department
+            new Spec(DEPARTMENT_EVENTS, 3, Map.of("cleanup.policy", "compact")));
 
     private Topics() {
     }

@@ -117,6 +117,7 @@ public class DepartmentResource {
         apply(unit, e);
         e.createdAt = e.updatedAt;
         e.persistAndFlush();
+        store.announce(e);
         return Response.created(uri.getAbsolutePathBuilder().path(e.departmentId).build())
                 .entity(View.of(e)).tag(etag(e)).build();
     }
@@ -136,6 +137,7 @@ public class DepartmentResource {
         Department unit = validate(input, id);
         apply(unit, e);
         e.persistAndFlush();
+        store.announce(e);
         return Response.ok(View.of(e)).tag(etag(e)).build();
     }
 

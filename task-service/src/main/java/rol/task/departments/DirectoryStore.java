@@ -13,18 +13,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import rol.platform.event.Topics;
+import rol.platform.event.department.DepartmentUpsertedV1;
+import rol.platform.quarkus.OutboxWriter;
 import rol.task.suggestion.DepartmentDirectory;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The department directories in the database. A district without departments is seeded from its
  * {@code directory/<district>.yaml} at start-up (under an advisory lock, so two instances seed once); after that the
- * office keeps it through {@code /api/departments} and suggestions read it from here.
+ * office keeps it through {@code /api/departments} and suggestions read it from here. Every change is announced
+ * ({@code department.upserted.v1}) in its transaction, and every start announces the whole directory again.
  */
 @ApplicationScoped
 public class DirectoryStore {
@@ -37,6 +42,9 @@ public class DirectoryStore {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboxWriter outbox;
+
     /** The district this deployment serves: where /api/departments reads and writes. */
     @ConfigProperty(name = "directory.district", defaultValue = "licheng")
     String district;
@@ -47,13 +55,40 @@ public class DirectoryStore {
 
     // before the inbox consumer starts, so that the first report's tasks get suggestions from the directory
     void seedAtStart(@Observes @Priority(1) StartupEvent start) {
-        int added = seedIfEmpty(district);
+        int added = seedAndAnnounce(district);
         if (added > 0) {
             LOG.infof("seeded the directory of %s with %d units", district, added);
         }
     }
 
-    /** Inserts the seed's units when the district has none; returns how many were inserted (0 when it had some). */
+    /**
+     * Seeds the district if it has no units (announcing them), else announces every unit it has again: units that
+     * existed before the event did, or whose record the topic lost, reach the consumers this way. Two instances
+     * starting at once take turns on the seed's lock and both announce; the second announcement repeats versions the
+     * consumers already hold, which they ignore.
+     *
+     * @return how many units were seeded
+     */
+    @Transactional
+    public int seedAndAnnounce(String districtId) {
+        int added = seedIfEmpty(districtId);
+        if (added == 0) {
+            DepartmentEntity.ofDistrict(districtId).forEach(this::announce);
+        }
+        return added;
+    }
+
+    /** Writes the unit as it is now to the outbox, in the caller's transaction (after the flush that set its version). */
+    public void announce(DepartmentEntity e) {
+        DepartmentUpsertedV1 event = new DepartmentUpsertedV1(e.district, e.departmentId, e.name, e.shortNames,
+                e.kind.name().toLowerCase(Locale.ROOT), e.parent, e.version);
+        outbox.append(Topics.DEPARTMENT_EVENTS, DepartmentUpsertedV1.TYPE, event.key(), event);
+    }
+
+    /**
+     * Inserts and announces the seed's units when the district has none; returns how many were inserted (0 when it
+     * had some).
+     */
     @Transactional
     public int seedIfEmpty(String districtId) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
@@ -79,6 +114,7 @@ public class DirectoryStore {
             e.createdAt = now;
             e.updatedAt = now;
             e.persist();
+            announce(e);
         }
         return seed.departments().size();
     }
