@@ -44,8 +44,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
         }));
         int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
-        return Map.of("console.relay.services.task", "http://127.0.0.1:" + port,
-                "console.relay.services.notification", "http://127.0.0.1:" + closedPort());
+        return Map.of("console.relay.task", "http://127.0.0.1:" + port,
+                "console.relay.notification", "http://127.0.0.1:" + closedPort());
     }
 
     private static int closedPort() {

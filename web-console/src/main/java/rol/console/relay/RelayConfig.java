@@ -7,14 +7,25 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-/** Where the console relays {@code /api/<service>/...}: one base URI per service name the SPA uses. */
+/**
+ * Where the console relays {@code /api/<service>/...}: the base URI (no path) of each service. Three named
+ * properties rather than a map, so that the environment can set each (CONSOLE_RELAY_TASK …).
+ */
 @ConfigMapping(prefix = "console.relay")
 public interface RelayConfig {
 
-    /** report, task and notification, each to its service's base URI (no path). */
-    Map<String, URI> services();
+    URI report();
+
+    URI task();
+
+    URI notification();
 
     /** How long a service may take to answer before the console answers 503. */
     @WithDefault("30s")
     Duration timeout();
+
+    /** The services by the name the SPA uses in its paths. */
+    default Map<String, URI> services() {
+        return Map.of("report", report(), "task", task(), "notification", notification());
+    }
 }
