@@ -9,14 +9,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static rol.e2e.RunningSystem.as;
+import static rol.e2e.RunningSystem.notification;
 import static rol.e2e.RunningSystem.task;
 
 /** The web console in Chromium, each demo role signed in at the real Keycloak through the console. */
@@ -31,6 +34,9 @@ class ConsoleIT {
     static void tasksAndBrowser() {
         own = Tasks.acknowledged(Tasks.OWN);
         other = Tasks.dispatched(Tasks.OTHER);
+        // the dashboard shows notification-service's rollups, which follow the task events
+        await().atMost(Duration.ofSeconds(60)).until(() -> !as(notification(), "office1")
+                .get("/api/rollups?scope=district").then().statusCode(200).extract().path("items").toString().equals("[]"));
         browser = new ConsoleBrowser();
     }
 
@@ -82,6 +88,7 @@ class ConsoleIT {
 
         page.locator("[data-test=action-REPORT_PROGRESS]").click();
         page.locator("[data-test=percent] input").last().fill("60");
+        page.locator("[data-test=percent] input").last().press("Tab");
         page.locator("[data-test=note] textarea").fill("已完成全区法律援助站点的走访。");
         Path evidence = Files.createTempFile("evidence", ".txt");
         Files.writeString(evidence, "走访记录");
