@@ -32,9 +32,12 @@ export function toProblem(status: number, body: unknown, fallback: string): Prob
   return { status, title: b.title ?? fallback, detail: b.detail, fields }
 }
 
-/** The session ended (Quarkus answers 499 to a script instead of redirecting it): sign in again, then come back. */
+/**
+ * The console's session ended (Quarkus answers 499 to a script instead of redirecting it): sign in again, then come
+ * back. A 401 of a service is a refusal like any other; reloading on it could loop.
+ */
 export function sessionExpired(status: number): boolean {
-  return status === 499 || status === 401
+  return status === 499
 }
 
 export interface CallOptions {

@@ -89,9 +89,9 @@ describe('problems', () => {
   it('survives a body that is not a problem', () => {
     expect(toProblem(502, 'Bad Gateway', '操作未成功')).toEqual({ status: 502, title: '操作未成功', detail: undefined, fields: {} })
   })
-  it('treats 499 and 401 as an ended session', () => {
+  it('treats only the console\'s 499 as an ended session', () => {
     expect(sessionExpired(499)).toBe(true)
-    expect(sessionExpired(401)).toBe(true)
+    expect(sessionExpired(401)).toBe(false)
     expect(sessionExpired(403)).toBe(false)
   })
 })
