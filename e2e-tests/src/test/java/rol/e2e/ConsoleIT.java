@@ -83,7 +83,7 @@ class ConsoleIT {
         page.locator("[data-test=action-REPORT_PROGRESS]").click();
         page.locator("[data-test=percent] input").last().fill("60");
         page.locator("[data-test=percent] input").last().press("Tab");
-        page.locator("[data-test=note] textarea").fill("已完成全区法律援助站点的走访。");
+        page.locator("textarea[data-test=note]").fill("已完成全区法律援助站点的走访。");
         Path evidence = Files.createTempFile("evidence", ".txt");
         Files.writeString(evidence, "走访记录");
         page.locator("[data-test=evidence-file]").setInputFiles(evidence);
@@ -103,6 +103,7 @@ class ConsoleIT {
         assertThat(page.locator("[data-test=no-actions]")).isVisible();
         ConsoleBrowser.screenshot(page, "leader1-task");
         page.navigate(ConsoleBrowser.console() + "/");
+        assertThat(page.locator("[data-test=rollup]")).containsText("完成率");
         assertThat(page.locator("[data-test=ranking]")).isVisible();
         ConsoleBrowser.screenshot(page, "leader1-dashboard");
     }
