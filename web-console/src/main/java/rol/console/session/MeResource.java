@@ -39,7 +39,10 @@ public class MeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Me me() {
         String username = idToken.getClaim("preferred_username");
-        String name = idToken.getClaim("name");
+        String family = idToken.getClaim("family_name");
+        String given = idToken.getClaim("given_name");
+        // Chinese names read family name first (黄伟), not as Keycloak's "name" joins them (伟 黄)
+        String name = family != null && given != null ? family + given : idToken.getClaim("name");
         List<String> roles = ROLES.stream().filter(identity::hasRole).toList();
         return new Me(username == null ? identity.getPrincipal().getName() : username,
                 name == null ? username : name, roles, idToken.getClaim("department"), districtName);
