@@ -24,7 +24,9 @@ keycloak_up() {
   alive keycloak && stop_pid keycloak
   keycloak_download
   mkdir -p "$KEYCLOAK_HOME/data/import"
-  cp "$ROOT/stack.d/keycloak/rule-of-law-realm.json" "$KEYCLOAK_HOME/data/import/"
+  # the web console signs in from this stack's console port (the realm in git names 8080)
+  sed -E "s#//(localhost|127\.0\.0\.1):8080/#//\1:${STACK_CONSOLE_PORT:-8080}/#g" \
+    "$ROOT/stack.d/keycloak/rule-of-law-realm.json" >"$KEYCLOAK_HOME/data/import/rule-of-law-realm.json"
   say "starting keycloak on 127.0.0.1:$KEYCLOAK_PORT (the first start builds it: about a minute)"
   # demo-only administrator; KC_* variables are Keycloak options, so only these two are set
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \

@@ -36,12 +36,13 @@ service_databases() {
 
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
-# A service is rebuilt when its jar is missing or older than any source it is built from.
+# A service is rebuilt when its jar is missing or older than any source it is built from (the web console's installed
+# npm packages and built files are not sources).
 service_stale() {
   local jar; jar=$(service_jar "$1")
   [[ -f $jar ]] || return 0
   [[ -n $(find "$ROOT/$1/src/main" "$ROOT/$1/pom.xml" "$ROOT/platform/src/main" "$ROOT/platform/pom.xml" "$ROOT/pom.xml" \
-    -newer "$jar" -print -quit 2>/dev/null) ]]
+    \( -name node_modules -o -name dist \) -prune -o -newer "$jar" -print -quit 2>/dev/null) ]]
 }
 
 services_build() { # service or instance names; each service is built once

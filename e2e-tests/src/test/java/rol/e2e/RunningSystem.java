@@ -21,7 +21,8 @@ public final class RunningSystem implements BeforeAllCallback {
 
     static final TestStack STACK = TestStack.E2E;
     private static final String[] ALL =
-            {"postgres", "kafka", "keycloak", "smtp", "report-service", "task-service", "notification-service"};
+            {"postgres", "kafka", "keycloak", "smtp", "report-service", "task-service", "notification-service",
+                "web-console"};
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @Override

@@ -133,6 +133,11 @@ public final class TestStack {
         }
     }
 
+    /** The web console, one below the services (18580 for the end-to-end stack). */
+    public int consolePort() {
+        return firstServicePort - 1;
+    }
+
     public Path stackDir() {
         return root().resolve(".stack").resolve(name);
     }
@@ -147,6 +152,7 @@ public final class TestStack {
                 Map.entry("STACK_TASK_PORT", String.valueOf(taskPort())),
                 Map.entry("STACK_NOTIFICATION_PORT", String.valueOf(notificationPort())),
                 // a stack's notification-service mails to its own SMTP ports, never to a development stack's
+                Map.entry("STACK_CONSOLE_PORT", String.valueOf(consolePort())),
                 Map.entry("STACK_SMTP_PORT", String.valueOf(firstServicePort + 5)),
                 Map.entry("STACK_SMTP_IMAP_PORT", String.valueOf(firstServicePort + 6)),
                 Map.entry("STACK_SMTP_API_PORT", String.valueOf(firstServicePort + 7)),

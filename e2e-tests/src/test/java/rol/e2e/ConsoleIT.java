@@ -1,0 +1,135 @@
+package rol.e2e;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static rol.e2e.RunningSystem.as;
+import static rol.e2e.RunningSystem.notification;
+import static rol.e2e.RunningSystem.task;
+
+/** The web console in Chromium, each demo role signed in at the real Keycloak through the console. */
+@ExtendWith(RunningSystem.class)
+class ConsoleIT {
+
+    static ConsoleBrowser browser;
+    static String own;
+    static String other;
+
+    @BeforeAll
+    static void tasksAndBrowser() {
+        own = Tasks.acknowledged(Tasks.OWN);
+        other = Tasks.dispatched(Tasks.OTHER);
+        // the dashboard shows notification-service's rollups, which follow the task events
+        await().atMost(Duration.ofSeconds(60)).until(() -> !as(notification(), "office1")
+                .get("/api/rollups?scope=district").then().statusCode(200).extract().path("items").toString().equals("[]"));
+        browser = new ConsoleBrowser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static String title(String id) {
+        return as(task(), "office1").get("/api/tasks/" + id).then().statusCode(200).extract().path("title");
+    }
+
+    @Test
+    void theOfficeSeesTheDashboardAndTheWholeLedger() {
+        Page page = browser.signIn("office1", "/");
+        assertThat(page.locator("h1")).containsText("总览");
+        assertThat(page.locator("[data-test=rollup]")).containsText("完成率");
+        assertThat(page.locator("[data-test=district]")).hasText("泉州市鲤城区");
+        ConsoleBrowser.screenshot(page, "office1-dashboard");
+
+        page.locator("nav a", new Page.LocatorOptions().setHasText("任务")).click();
+        assertThat(page.locator("[data-test=task-list]")).containsText(title(own));
+        assertThat(page.locator("[data-test=task-list]")).containsText(title(other));
+        ConsoleBrowser.screenshot(page, "office1-tasks");
+
+        page.navigate(ConsoleBrowser.console() + "/tasks/" + own);
+        assertThat(page.locator("[data-test=task-title]")).hasText(title(own));
+        ConsoleBrowser.screenshot(page, "office1-task");
+
+        page.navigate(ConsoleBrowser.console() + "/inbox");
+        assertThat(page.locator("h1")).hasText("消息");
+        ConsoleBrowser.screenshot(page, "office1-inbox");
+    }
+
+    @Test
+    void aDepartmentSeesOnlyItsOwnTasksAndReportsProgressFromTheDetailPage() throws Exception {
+        Page page = browser.signIn("judicial1", "/tasks");
+        assertThat(page.locator("[data-test=task-list]")).containsText(title(own));
+        assertThat(page.locator("[data-test=task-list]")).not().containsText(title(other));
+        ConsoleBrowser.screenshot(page, "judicial1-tasks");
+
+        page.locator("[data-test=task-link]", new Page.LocatorOptions().setHasText(title(own))).click();
+        assertThat(page.locator("[data-test=task-title]")).hasText(title(own));
+        ConsoleBrowser.screenshot(page, "judicial1-task");
+
+        page.locator("[data-test=action-REPORT_PROGRESS]").click();
+        page.locator("[data-test=percent] input").last().fill("60");
+        page.locator("[data-test=percent] input").last().press("Tab");
+        page.locator("textarea[data-test=note]").fill("已完成全区法律援助站点的走访。");
+        Path evidence = Files.createTempFile("evidence", ".txt");
+        Files.writeString(evidence, "走访记录");
+        page.locator("[data-test=evidence-file]").setInputFiles(evidence);
+        ConsoleBrowser.screenshot(page, "judicial1-progress-form");
+        page.locator("[data-test=action-submit]").click();
+        assertThat(page.locator("[data-test=state]").first()).hasText("办理中");
+
+        as(task(), "office1").get("/api/tasks/" + own).then().statusCode(200)
+                .body("percent", equalTo(60)).body("evidence.size()", equalTo(1));
+    }
+
+    @Test
+    void aLeaderReadsButIsOfferedNoAction() {
+        Page page = browser.signIn("leader1", "/tasks/" + own);
+        assertThat(page.locator("[data-test=task-title]")).hasText(title(own));
+        assertThat(page.locator("[data-test=actions] button")).hasCount(0);
+        assertThat(page.locator("[data-test=no-actions]")).isVisible();
+        ConsoleBrowser.screenshot(page, "leader1-task");
+        page.navigate(ConsoleBrowser.console() + "/");
+        assertThat(page.locator("[data-test=rollup]")).containsText("完成率");
+        assertThat(page.locator("[data-test=ranking]")).isVisible();
+        ConsoleBrowser.screenshot(page, "leader1-dashboard");
+    }
+
+    @Test
+    void anotherDepartmentsTaskIsNotAvailable() {
+        Page page = browser.signIn("market1", "/tasks/" + own);
+        assertThat(page.locator("[data-test=not-available]")).containsText("任务不可查看");
+        assertThat(page.locator("[data-test=task-title]")).hasCount(0);
+        ConsoleBrowser.screenshot(page, "market1-not-available");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        Page page = browser.signIn("auditor1", "/tasks");
+        ConsoleBrowser.screenshot(page, "auditor1-tasks");
+        page.locator("[data-test=sign-out]").click();
+        page.locator("#username").waitFor();
+        // the console's session is gone: a page of it asks to sign in again, and so does going back
+        page.navigate(ConsoleBrowser.console() + "/tasks");
+        assertThat(page.locator("#kc-login")).isVisible();
+        page.goBack();
+        assertThat(page.locator("[data-test=task-list]")).hasCount(0);
+        int status = page.request().get(ConsoleBrowser.console() + "/api/me",
+                com.microsoft.playwright.options.RequestOptions.create().setHeader("X-Requested-With", "XMLHttpRequest")
+                        .setMaxRedirects(0)).status();
+        assertEquals(499, status);
+    }
+}

@@ -1,0 +1,49 @@
+// The task actions the detail page offers: exactly those task-service lists in the task view's allowedActions, each
+// with the form it needs and the request it makes.
+export type Field = 'reason' | 'newDeadline' | 'leadDepartment' | 'deadline' | 'percent' | 'note'
+
+export interface ActionSpec {
+  /** the fields its dialog asks for; none = a confirmation only */
+  fields: Field[]
+  /** the request, from the task id and what the dialog collected */
+  request: (id: string, form: Record<string, unknown>) => { method: string; path: string; body?: unknown }
+}
+
+const post = (action: string, body?: (f: Record<string, unknown>) => unknown): ActionSpec['request'] =>
+  (id, f) => ({ method: 'POST', path: `/api/task/tasks/${id}/${action}`, body: body ? body(f) : undefined })
+
+export const ACTIONS: Record<string, ActionSpec> = {
+  DISPATCH: {
+    fields: ['leadDepartment', 'deadline'],
+    request: post('dispatch', (f) => ({ leadDepartment: f.leadDepartment, coDepartments: f.coDepartments ?? [], deadline: f.deadline })),
+  },
+  ACKNOWLEDGE: { fields: [], request: post('acknowledge') },
+  REPORT_PROGRESS: {
+    fields: ['percent', 'note'],
+    request: post('progress', (f) => ({
+      percent: f.percent, note: f.note,
+      evidence: f.fileId ? [{ kind: 'file', fileId: f.fileId }] : [],
+    })),
+  },
+  REQUEST_EXTENSION: {
+    fields: ['newDeadline', 'reason'],
+    request: post('extension-requests', (f) => ({ newDeadline: f.newDeadline, reason: f.reason })),
+  },
+  SUBMIT: { fields: [], request: post('submit') },
+  CLOSE: { fields: [], request: post('close') },
+  RETURN: { fields: ['reason'], request: post('return', (f) => ({ reason: f.reason })) },
+  CANCEL: { fields: ['reason'], request: post('cancel', (f) => ({ reason: f.reason })) },
+  FLAG_KEY_SUPERVISION: {
+    fields: [],
+    request: (id) => ({ method: 'PUT', path: `/api/task/tasks/${id}/key-supervision`, body: { flagged: true } }),
+  },
+  UNFLAG_KEY_SUPERVISION: {
+    fields: [],
+    request: (id) => ({ method: 'PUT', path: `/api/task/tasks/${id}/key-supervision`, body: { flagged: false } }),
+  },
+}
+
+/** The buttons for a task: its allowed actions this page can perform, in the service's order. */
+export function buttons(allowed: string[] | null | undefined): string[] {
+  return (allowed ?? []).filter((a) => a in ACTIONS)
+}

@@ -1,0 +1,89 @@
+// The task list's filters, paging and sort live in the URL (so a reload, a link or the back button keep them), and
+// the same filters go to task-service's list and ledger export.
+export interface TaskFilters {
+  department?: string
+  state: string[]
+  overdue?: boolean
+  keySupervision?: boolean
+  planYear?: number
+  deadlineBefore?: string
+  q?: string
+  sort: string
+  page: number
+  size: number
+}
+
+export const DEFAULT_SORT = 'deadline'
+export const DEFAULT_SIZE = 20
+const SORT = /^-?(deadline|createdAt|title|percent|state|updatedAt)$/
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+type Query = Record<string, string | null | (string | null)[] | undefined>
+
+function first(v: Query[string]): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v
+  return s === null || s === undefined || s === '' ? undefined : s
+}
+
+function all(v: Query[string]): string[] {
+  if (v === undefined || v === null) return []
+  return (Array.isArray(v) ? v : [v]).filter((s): s is string => !!s)
+}
+
+function positive(v: string | undefined, fallback: number): number {
+  const n = Number(v)
+  return Number.isInteger(n) && n > 0 ? n : fallback
+}
+
+/** Filters from the page's URL query; anything malformed falls back to its default instead of failing. */
+export function filtersFromQuery(query: Query): TaskFilters {
+  const sort = first(query.sort)
+  const year = Number(first(query.planYear))
+  const before = first(query.deadlineBefore)
+  return {
+    department: first(query.department),
+    state: all(query.state),
+    overdue: first(query.overdue) === 'true' ? true : undefined,
+    keySupervision: first(query.keySupervision) === 'true' ? true : undefined,
+    planYear: Number.isInteger(year) && year > 1900 ? year : undefined,
+    deadlineBefore: before && DATE.test(before) ? before : undefined,
+    q: first(query.q),
+    sort: sort && SORT.test(sort) ? sort : DEFAULT_SORT,
+    page: positive(first(query.page), 1),
+    size: Math.min(positive(first(query.size), DEFAULT_SIZE), 200),
+  }
+}
+
+/** The URL query of these filters: only what differs from the defaults, so a plain list has a plain URL. */
+export function queryFromFilters(f: TaskFilters): Record<string, string | string[]> {
+  const q: Record<string, string | string[]> = {}
+  if (f.department) q.department = f.department
+  if (f.state.length) q.state = [...f.state]
+  if (f.overdue) q.overdue = 'true'
+  if (f.keySupervision) q.keySupervision = 'true'
+  if (f.planYear) q.planYear = String(f.planYear)
+  if (f.deadlineBefore) q.deadlineBefore = f.deadlineBefore
+  if (f.q) q.q = f.q
+  if (f.sort !== DEFAULT_SORT) q.sort = f.sort
+  if (f.page !== 1) q.page = String(f.page)
+  if (f.size !== DEFAULT_SIZE) q.size = String(f.size)
+  return q
+}
+
+/** task-service's query string for these filters (its pages count from 0); the ledger export takes it unpaged. */
+export function serviceQuery(f: TaskFilters, paged = true): string {
+  const p = new URLSearchParams()
+  if (f.department) p.set('department', f.department)
+  f.state.forEach((s) => p.append('state', s))
+  if (f.overdue) p.set('overdue', 'true')
+  if (f.keySupervision) p.set('keySupervision', 'true')
+  if (f.planYear) p.set('planYear', String(f.planYear))
+  if (f.deadlineBefore) p.set('deadlineBefore', f.deadlineBefore)
+  if (f.q) p.set('q', f.q)
+  p.set('sort', f.sort)
+  if (paged) {
+    p.set('page', String(f.page - 1))
+    p.set('size', String(f.size))
+  }
+  return p.toString()
+}

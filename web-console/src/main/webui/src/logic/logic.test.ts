@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, formatDateTime, formatPercent, formatRate } from './format'
+import { departmentName, lightMark, stateMark } from './marks'
+import { filtersFromQuery, queryFromFilters, serviceQuery } from './filters'
+import { sessionExpired, toProblem } from './api'
+import { ACTIONS, buttons } from './actions'
+
+describe('format', () => {
+  it('writes dates as offices do', () => {
+    expect(formatDate('2026-03-01')).toBe('2026年3月1日')
+    expect(formatDate('2026-12-31')).toBe('2026年12月31日')
+    expect(formatDate(null)).toBe('—')
+  })
+  it('takes the day of a moment in the district zone', () => {
+    // 17:00 UTC on 28 February is already 1 March in Shanghai
+    expect(formatDate('2026-02-28T17:00:00Z')).toBe('2026年3月1日')
+    expect(formatDateTime('2026-02-28T17:05:00Z')).toBe('2026年3月1日 01:05')
+  })
+  it('writes rates with one decimal and percents plainly', () => {
+    expect(formatRate(0.8333)).toBe('83.3%')
+    expect(formatRate(1)).toBe('100.0%')
+    expect(formatRate(null)).toBe('—')
+    expect(formatPercent(60)).toBe('60%')
+  })
+})
+
+describe('marks', () => {
+  it('gives every state its word and colour', () => {
+    expect(stateMark('DRAFT')).toMatchObject({ word: '草稿', type: 'info', struck: false })
+    expect(stateMark('DISPATCHED')).toMatchObject({ word: '已交办', type: 'primary' })
+    expect(stateMark('SUBMITTED')).toMatchObject({ word: '待销号', type: 'warning' })
+    expect(stateMark('CLOSED')).toMatchObject({ word: '已销号', type: 'success' })
+    expect(stateMark('RETURNED')).toMatchObject({ word: '已退回', type: 'danger' })
+    expect(stateMark('CANCELLED')).toMatchObject({ word: '已撤销', struck: true })
+  })
+  it('shows a light as a dot with a word and its reason, never colour alone', () => {
+    expect(lightMark('RED', 'OVERDUE')).toEqual({ light: 'RED', word: '红灯', colour: '#d93026', reason: '已超期' })
+    expect(lightMark('YELLOW', 'NO_FEEDBACK')).toMatchObject({ word: '黄灯', reason: '长期未反馈' })
+    expect(lightMark(null, 'CLOSED_ON_TIME')).toMatchObject({ light: 'NONE', word: '无灯', reason: '按期办结' })
+    expect(lightMark('PURPLE', null)).toMatchObject({ light: 'NONE', reason: '' })
+  })
+  it('names departments from the directory and shows an unknown id as it is', () => {
+    const names = { 'judicial-bureau': '区司法局' }
+    expect(departmentName(names, 'judicial-bureau')).toBe('区司法局')
+    expect(departmentName(names, 'new-bureau')).toBe('new-bureau')
+    expect(departmentName(names, null)).toBe('—')
+  })
+})
+
+describe('filters in the URL', () => {
+  it('round-trips through the query', () => {
+    const f = filtersFromQuery({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], overdue: 'true',
+      planYear: '2026', deadlineBefore: '2026-06-30', q: '法律援助', sort: '-percent', page: '3', size: '50' })
+    expect(f).toEqual({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], overdue: true,
+      keySupervision: undefined, planYear: 2026, deadlineBefore: '2026-06-30', q: '法律援助', sort: '-percent',
+      page: 3, size: 50 })
+    expect(filtersFromQuery(queryFromFilters(f))).toEqual(f)
+  })
+  it('keeps a plain list plain and ignores malformed values', () => {
+    const f = filtersFromQuery({ sort: 'DROP TABLE', page: '-2', size: 'x', deadlineBefore: '30/06/2026', state: 'CLOSED' })
+    expect(f.sort).toBe('deadline')
+    expect(f.page).toBe(1)
+    expect(f.size).toBe(20)
+    expect(f.deadlineBefore).toBeUndefined()
+    expect(f.state).toEqual(['CLOSED'])
+    expect(queryFromFilters(filtersFromQuery({}))).toEqual({})
+  })
+  it('asks task-service with pages from 0 and the ledger unpaged', () => {
+    const f = filtersFromQuery({ state: ['RETURNED', 'SUBMITTED'], keySupervision: 'true', page: '2', q: '复议' })
+    const paged = new URLSearchParams(serviceQuery(f))
+    expect(paged.getAll('state')).toEqual(['RETURNED', 'SUBMITTED'])
+    expect(paged.get('keySupervision')).toBe('true')
+    expect(paged.get('page')).toBe('1')
+    expect(paged.get('size')).toBe('20')
+    expect(paged.get('q')).toBe('复议')
+    const ledger = new URLSearchParams(serviceQuery(f, false))
+    expect(ledger.has('page')).toBe(false)
+    expect(ledger.get('sort')).toBe('deadline')
+  })
+})
+
+describe('problems', () => {
+  it('puts each field error next to its field', () => {
+    const p = toProblem(400, { title: '请求内容有误', detail: '进度须在0到100之间。',
+      errors: [{ field: 'percent', message: '进度须在0到100之间' }] }, '操作未成功')
+    expect(p).toEqual({ status: 400, title: '请求内容有误', detail: '进度须在0到100之间。',
+      fields: { percent: '进度须在0到100之间' } })
+  })
+  it('survives a body that is not a problem', () => {
+    expect(toProblem(502, 'Bad Gateway', '操作未成功')).toEqual({ status: 502, title: '操作未成功', detail: undefined, fields: {} })
+  })
+  it('treats only the console\'s 499 as an ended session', () => {
+    expect(sessionExpired(499)).toBe(true)
+    expect(sessionExpired(401)).toBe(false)
+    expect(sessionExpired(403)).toBe(false)
+  })
+})
+
+describe('task actions', () => {
+  it('offers exactly the allowed actions the page can perform, in order', () => {
+    expect(buttons(['ACKNOWLEDGE', 'PLAN_MILESTONES', 'REQUEST_EXTENSION'])).toEqual(['ACKNOWLEDGE', 'REQUEST_EXTENSION'])
+    expect(buttons([])).toEqual([])
+    expect(buttons(undefined)).toEqual([])
+  })
+  it('reports progress with the uploaded file as evidence', () => {
+    expect(ACTIONS.REPORT_PROGRESS.request('t1', { percent: 60, note: '已完成培训', fileId: 'f1' })).toEqual({
+      method: 'POST', path: '/api/task/tasks/t1/progress',
+      body: { percent: 60, note: '已完成培训', evidence: [{ kind: 'file', fileId: 'f1' }] },
+    })
+    expect(ACTIONS.REPORT_PROGRESS.request('t1', { percent: 10 }).body).toMatchObject({ evidence: [] })
+  })
+  it('sends reasons, dates and flags where the service expects them', () => {
+    expect(ACTIONS.RETURN.request('t2', { reason: '佐证不足' })).toEqual({ method: 'POST', path: '/api/task/tasks/t2/return', body: { reason: '佐证不足' } })
+    expect(ACTIONS.REQUEST_EXTENSION.request('t2', { newDeadline: '2026-12-31', reason: '资金未到位' }).body)
+      .toEqual({ newDeadline: '2026-12-31', reason: '资金未到位' })
+    expect(ACTIONS.UNFLAG_KEY_SUPERVISION.request('t2', {})).toEqual({ method: 'PUT', path: '/api/task/tasks/t2/key-supervision', body: { flagged: false } })
+    expect(ACTIONS.ACKNOWLEDGE.request('t2', {}).body).toBeUndefined()
+  })
+})

@@ -1,0 +1,13 @@
+import { createRouter, createWebHistory } from 'vue-router'
+
+// Every page but the first is loaded when it is opened, so the first screen stays small.
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'dashboard', component: () => import('./views/DashboardPage.vue') },
+    { path: '/tasks', name: 'tasks', component: () => import('./views/TaskListPage.vue') },
+    { path: '/tasks/:id', name: 'task', component: () => import('./views/TaskDetailPage.vue'), props: true },
+    { path: '/inbox', name: 'inbox', component: () => import('./views/InboxPage.vue') },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+})
