@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import rol.platform.problem.Problem;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
@@ -170,7 +171,7 @@ public class ReportResource {
             + "reportYear、planYear、issuedOn、contact；null 清空。If-Match 为旧版本时 412。")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           Map<String, JsonNode> fields) {
-        return written(corrections.patchMetadata(id, version(ifMatch), fields));
+        return written(corrections.patchMetadata(id, IfMatch.parse(ifMatch), fields));
     }
 
     @POST
@@ -180,7 +181,7 @@ public class ReportResource {
     @Operation(summary = "新增一项", description = "{parentId, after, title, text}；新项得到一个从未用过的编号。")
     public Response add(@PathParam("id") UUID id, @PathParam("part") String part,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.NewItem item) {
-        ReportCorrections.Added added = corrections.add(id, version(ifMatch), part(part), item);
+        ReportCorrections.Added added = corrections.add(id, IfMatch.parse(ifMatch), part(part), item);
         return Response.created(URI.create("/api/reports/" + id + "/" + part + "/" + added.itemId()))
                 .entity(detail(added.report())).tag(etag(added.report())).build();
     }
@@ -192,7 +193,7 @@ public class ReportResource {
     @Operation(summary = "修改一项", description = "{title, text}；编号不变。")
     public Response edit(@PathParam("id") UUID id, @PathParam("part") String part, @PathParam("itemId") String itemId,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.ItemInput item) {
-        return written(corrections.edit(id, version(ifMatch), part(part), itemId, item));
+        return written(corrections.edit(id, IfMatch.parse(ifMatch), part(part), itemId, item));
     }
 
     @DELETE
@@ -201,7 +202,7 @@ public class ReportResource {
     @Operation(summary = "删除一项", description = "连同其下各项；编号不再使用。")
     public Response delete(@PathParam("id") UUID id, @PathParam("part") String part,
                            @PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return written(corrections.delete(id, version(ifMatch), part(part), itemId));
+        return written(corrections.delete(id, IfMatch.parse(ifMatch), part(part), itemId));
     }
 
     @POST
@@ -211,7 +212,7 @@ public class ReportResource {
     @Operation(summary = "拆分一项", description = "{parts: [{title, text}, …]}（至少两段）；第一段保留原编号，其余得到新编号。")
     public Response split(@PathParam("id") UUID id, @PathParam("part") String part, @PathParam("itemId") String itemId,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.SplitInput input) {
-        return written(corrections.split(id, version(ifMatch), part(part), itemId, input));
+        return written(corrections.split(id, IfMatch.parse(ifMatch), part(part), itemId, input));
     }
 
     @POST
@@ -221,7 +222,7 @@ public class ReportResource {
     @Operation(summary = "合并几项", description = "{ids: […], title}：同一层级的几项合为一项，保留文中最靠前一项的编号，其余编号不再使用。")
     public Response merge(@PathParam("id") UUID id, @PathParam("part") String part,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.MergeInput input) {
-        return written(corrections.merge(id, version(ifMatch), part(part), input));
+        return written(corrections.merge(id, IfMatch.parse(ifMatch), part(part), input));
     }
 
     @POST
@@ -229,7 +230,7 @@ public class ReportResource {
     @Path("/{id}/publish")
     @Operation(summary = "发布报告", description = "草稿变为已发布，并发出 report.published.v1 事件；此后的纠正发出 report.revised.v1。")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return written(intake.publish(id, version(ifMatch)));
+        return written(intake.publish(id, IfMatch.parse(ifMatch)));
     }
 
     private Response written(Report report) {
@@ -280,23 +281,6 @@ public class ReportResource {
 
     static EntityTag etag(Report report) {
         return new EntityTag(String.valueOf(report.version));
-    }
-
-    /** The version of an If-Match header ({@code "3"}, {@code W/"3"}); null without one or for {@code *}. */
-    static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static Part part(String path) {

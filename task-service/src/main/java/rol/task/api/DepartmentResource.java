@@ -18,9 +18,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import rol.platform.problem.Problem;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Roles;
-import rol.task.lifecycle.Preconditions;
+import rol.task.lifecycle.TaskSteps;
 import rol.task.lifecycle.Violations;
 import rol.task.directory.Department;
 import rol.task.departments.DepartmentEntity;
@@ -109,7 +110,7 @@ public class DepartmentResource {
     @Transactional
     public Response update(@PathParam("id") String id, Input input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         DepartmentEntity e = find(id);
-        Preconditions.check(ifMatch, e.version);
+        IfMatch.parse(ifMatch).require(e.version, TaskSteps.STALE);
         Department unit = validate(input, id);
         apply(unit, e);
         e.persistAndFlush();
