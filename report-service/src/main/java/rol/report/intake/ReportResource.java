@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -97,8 +95,8 @@ public class ReportResource {
     @Operation(summary = "接收一份报告的正文", description = "正文的编码按内容识别。201 新建草稿；正文相同的报告已存在时 200 并返回原报告。")
     public Response receive(byte[] body,
                             @QueryParam("issuer") String issuer,
-                            @QueryParam("year") @Min(value = 2000, message = "{report.year}")
-                            @Max(value = 2100, message = "{report.year}") Integer year) {
+                            @QueryParam("year") Integer year) {
+        yearInRange(year);
         reception.checkSize(body == null ? 0 : body.length);
         return received(reception.parse(body == null ? new byte[0] : body), blankToNull(issuer), year);
     }
@@ -292,14 +290,17 @@ public class ReportResource {
             return null;
         }
         try {
-            int y = Integer.parseInt(year.strip());
-            if (y >= 2000 && y <= 2100) {
-                return y;
-            }
+            return yearInRange(Integer.parseInt(year.strip()));
         } catch (NumberFormatException e) {
-            // answered below
+            throw ProblemException.invalid("year", "report.year-range");
         }
-        throw ProblemException.invalid("year", "report.year-range");
+    }
+
+    private static Integer yearInRange(Integer year) {
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ProblemException.invalid("year", "report.year-range");
+        }
+        return year;
     }
 
     private static String blankToNull(String s) {

@@ -22,7 +22,7 @@ import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Roles;
 import rol.task.lifecycle.TaskSteps;
-import rol.task.lifecycle.Violations;
+import rol.platform.problem.Violations;
 import rol.task.directory.Department;
 import rol.task.departments.DepartmentEntity;
 import rol.task.directory.DirectorySeed;
@@ -137,10 +137,8 @@ public class DepartmentResource {
 
     /** Every rule of a unit; {@code existingId} is the unit being replaced (PUT), null for a new one. */
     private Department validate(Input input, String existingId) {
+        Violations.body(input);
         Violations v = new Violations();
-        if (input == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         String id = existingId;
         if (existingId == null) {
             id = v.required("id", input.id(), 64);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.rectification.Rectifications;
@@ -65,10 +66,7 @@ public class ProblemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Rectifications.View link(@PathParam("id") UUID id, LinkRequest body) {
-        if (body == null) {
-            throw ProblemException.invalid("body", "body.missing");
-        }
-        return rectifications.confirm(id, body.taskId(), caller.name(), now());
+        return rectifications.confirm(id, Violations.body(body).taskId(), caller.name(), now());
     }
 
     /** The office rejects a link: the task does not address the problem (and is not suggested again). */

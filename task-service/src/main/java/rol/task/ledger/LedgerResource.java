@@ -2,7 +2,6 @@ package rol.task.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -43,7 +42,7 @@ public class LedgerResource {
 
     @GET
     public Response export(@QueryParam("format") @DefaultValue("xlsx") String format,
-                           @Valid @BeanParam TaskFilterParams params) {
+                           @BeanParam TaskFilterParams params) {
         String kind = format.strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("xlsx") && !kind.equals("csv")) {
             throw ProblemException.invalid("format", "ledger.format.one-of", format);

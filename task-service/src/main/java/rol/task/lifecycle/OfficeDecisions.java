@@ -11,6 +11,7 @@ import rol.platform.event.task.TaskV1;
 import rol.platform.problem.IfMatch;
 import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.plan.PendingRevision;
