@@ -78,7 +78,8 @@ class ReportCorrectionTest {
     void aMalformedIfMatchIs400AndChangesNothing() {
         String id = draft();
         String etag = etag(id);
-        for (String header : List.of("", "abc", "1", "W/1", "\"1\",,\"2\"")) {
+        // (an empty header reaches the resource as none at all: IfMatchTest covers it)
+        for (String header : List.of("abc", "1", "W/1", "\"1\",,\"2\"")) {
             given().contentType(ContentType.JSON).header("If-Match", header).body(Map.of("issuer", "别的局"))
                     .when().patch("/api/reports/" + id)
                     .then().statusCode(400).contentType("application/problem+json")

@@ -156,7 +156,8 @@ class TaskRefusalsTest {
         String task = draft();
         acknowledged(task);
         As.judicial();
-        for (String header : List.of("", "abc", "2", "W/2", "\"2\",,\"3\"", "\"zwei\"")) {
+        // (an empty header reaches the resource as none at all: IfMatchTest covers it)
+        for (String header : List.of("abc", "2", "W/2", "\"2\",,\"3\"", "\"zwei\"")) {
             json().header("If-Match", header).body(PROGRESS).post("/api/tasks/" + task + "/progress").then()
                     .statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("urn:rol:problem:if-match-malformed"))
