@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import rol.notification.readmodel.TaskEventsHandler;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
+import rol.platform.event.task.TaskExtensionDecidedV1;
 import rol.platform.event.task.TaskV1;
 
 import javax.sql.DataSource;
@@ -65,6 +66,17 @@ public class TaskEvents {
     public CloudEvent apply(String type, TaskV1 task) {
         CloudEvent e = new CloudEvent(null, UUID.randomUUID().toString(), "/task-service", type, task.taskId(),
                 OffsetDateTime.now(clock), null, EventJson.tree(Map.of("task", task, "actor", "office1")));
+        apply(e);
+        return e;
+    }
+
+    /** Applies {@code task.extension-decided.v1} as task-service writes it: the snapshot after, and the decision. */
+    public CloudEvent extensionDecided(TaskV1 task, boolean approved, LocalDate previousDeadline,
+                                       LocalDate requestedDeadline) {
+        TaskExtensionDecidedV1 decided = new TaskExtensionDecidedV1(task, "office1", UUID.randomUUID().toString(),
+                approved, previousDeadline, requestedDeadline, approved ? null : "理由不充分");
+        CloudEvent e = new CloudEvent(null, UUID.randomUUID().toString(), "/task-service", TaskExtensionDecidedV1.TYPE,
+                task.taskId(), OffsetDateTime.now(clock), null, EventJson.tree(decided));
         apply(e);
         return e;
     }

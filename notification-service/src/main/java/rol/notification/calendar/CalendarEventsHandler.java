@@ -115,7 +115,7 @@ public class CalendarEventsHandler {
         Instant now = clock.instant();
         for (Object row : rows) {
             TaskV1 task = EventJson.read((String) row, TaskV1.class);
-            changes.fire(new TaskChanged(task, task, CalendarUpdatedV1.TYPE, now));
+            changes.fire(new TaskChanged(task, task, CalendarUpdatedV1.TYPE, now, null));
         }
     }
 }

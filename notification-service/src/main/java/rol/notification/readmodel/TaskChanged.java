@@ -1,5 +1,6 @@
 package rol.notification.readmodel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import rol.platform.event.task.TaskV1;
 
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param current   the snapshot now stored
  * @param eventType the task event that carried it, e.g. {@code task.dispatched.v1}
  * @param eventTime when task-service recorded the change
+ * @param data      the event's data: beside {@code task} what the event type says of the change, such as the
+ *                  {@code approved} of {@code task.extension-decided.v1}
  */
-public record TaskChanged(TaskV1 previous, TaskV1 current, String eventType, Instant eventTime) {
+public record TaskChanged(TaskV1 previous, TaskV1 current, String eventType, Instant eventTime, JsonNode data) {
 }

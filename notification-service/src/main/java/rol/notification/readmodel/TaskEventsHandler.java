@@ -65,7 +65,7 @@ public class TaskEventsHandler implements EventHandler {
         TaskV1 previous = previous(task.taskId());
         if (upsert(task) == 1) {
             changes.fire(new TaskChanged(previous, task, event.type(),
-                    event.time() == null ? clock.instant() : event.time().toInstant()));
+                    event.time() == null ? clock.instant() : event.time().toInstant(), event.data()));
         }
     }
 

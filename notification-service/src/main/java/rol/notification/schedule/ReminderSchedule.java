@@ -14,6 +14,8 @@ import rol.notification.policy.TaskSnapshot;
 import rol.notification.readmodel.TaskChanged;
 import rol.notification.readmodel.TaskSnapshots;
 import rol.notification.calendar.StoredCalendar;
+import rol.platform.event.EventJson;
+import rol.platform.event.MalformedEventException;
 import rol.platform.event.task.TaskDispatchedV1;
 import rol.platform.event.task.TaskExtensionDecidedV1;
 import rol.platform.event.task.TaskReturnedV1;
@@ -28,7 +30,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -123,12 +124,14 @@ public class ReminderSchedule {
                 change.eventTime());
         Map<String, Object> context = new HashMap<>();
         if (rule == ReminderRule.EXTENSION_DECIDED) {
-            // the snapshot holds the decision: an approved extension moved the deadline, a rejected one did not
-            LocalDate before = change.previous() == null ? null : change.previous().deadline();
-            boolean approved = before != null && !Objects.equals(before, task.deadline());
-            context.put("approved", approved);
-            if (approved) {
-                context.put("previousDeadline", before.toString());
+            // the event says what was decided (the snapshot before may be missing or stale, so not inferred from it)
+            if (change.data() == null || !change.data().path("approved").isBoolean()) {
+                throw new MalformedEventException(change.eventType() + " without approved");
+            }
+            TaskExtensionDecidedV1 decided = EventJson.convert(change.data(), TaskExtensionDecidedV1.class);
+            context.put("approved", decided.approved());
+            if (decided.approved() && decided.previousDeadline() != null) {
+                context.put("previousDeadline", decided.previousDeadline().toString());
             }
         }
         Instant sendAfter = policy.quietHours().earliestSend(notice.dueOn(), now);

@@ -122,7 +122,7 @@ class ReminderScheduleTest {
         List<String> schedule = events.schedule(id);
         events.apply(TaskDispatchedV1.TYPE, task);
         QuarkusTransaction.requiringNew().run(() -> changes.fire(
-                new TaskChanged(task, task, TaskDispatchedV1.TYPE, at(LocalDate.of(2026, 6, 1), 9, 0))));
+                new TaskChanged(task, task, TaskDispatchedV1.TYPE, at(LocalDate.of(2026, 6, 1), 9, 0), null)));
         scan.runDue();
         assertEquals(schedule, events.schedule(id));
         assertEquals(4, events.notices(id).size());
@@ -187,7 +187,7 @@ class ReminderScheduleTest {
 
         LocalDate later = LocalDate.of(2026, 7, 31);
         TaskV1 extended = TaskEvents.next(task, "DISPATCHED", later);
-        events.apply(TaskExtensionDecidedV1.TYPE, extended);
+        events.extensionDecided(extended, true, DEADLINE, later);
         List<String> rows = events.schedule(id);
         assertTrue(rows.stream().filter(r -> r.contains("@2026-06-30")).allMatch(r -> r.contains(" WITHDRAWN ")),
                 rows::toString);
@@ -198,7 +198,7 @@ class ReminderScheduleTest {
                 && approved.contains("落实重大行政决策程序规定") && approved.contains("judicial-bureau"), approved);
 
         TaskV1 rejected = TaskEvents.next(extended, "DISPATCHED", later);
-        events.apply(TaskExtensionDecidedV1.TYPE, rejected);
+        events.extensionDecided(rejected, false, null, later.plusMonths(1));
         String notApproved = events.texts(id, "EXTENSION_DECIDED").get(2);
         assertTrue(notApproved.contains("未获批准") && notApproved.contains("仍为2026年7月31日"), notApproved);
 
@@ -220,6 +220,29 @@ class ReminderScheduleTest {
         assertEquals(notices, events.notices(id).size(), "a closed task is reminded of nothing");
     }
 
+    /**
+     * The notice says what the event says was decided, whatever the snapshots suggest: an approval for a task this
+     * service sees for the first time (no snapshot before), and a rejection arriving after a missed deadline change.
+     */
+    @Test
+    void theExtensionNoticeTakesApprovedFromTheEvent() {
+        clock.set(at(LocalDate.of(2026, 6, 1), 9, 0));
+        LocalDate later = LocalDate.of(2026, 7, 31);
+        TaskV1 firstSeen = TaskEvents.next(events.dispatched("健全行政裁量权基准制度", later), "IN_PROGRESS", later);
+        events.extensionDecided(firstSeen, true, DEADLINE, later);
+        String approved = events.texts(firstSeen.taskId(), "EXTENSION_DECIDED").get(0);
+        assertTrue(approved.contains("已批准") && approved.contains("由2026年6月30日调整为2026年7月31日"), approved);
+
+        TaskV1 task = events.dispatched("规范行政执法案卷管理", DEADLINE);
+        events.apply(TaskDispatchedV1.TYPE, task);
+        // the deadline moved since the last snapshot seen here (a definition change this service missed), yet the
+        // office rejected the extension request
+        TaskV1 moved = TaskEvents.next(TaskEvents.next(task, "DISPATCHED", later), "DISPATCHED", later);
+        events.extensionDecided(moved, false, null, later.plusMonths(1));
+        String rejected = events.texts(task.taskId(), "EXTENSION_DECIDED").get(0);
+        assertTrue(rejected.contains("未获批准") && rejected.contains("仍为2026年7月31日"), rejected);
+    }
+
     @Test
     void anEventThatLeavesThePlanAsItWasWritesNoRowAndADeadlineChangeOnlyTheChangedOnes() {
         clock.set(at(LocalDate.of(2026, 6, 1), 9, 0));
@@ -235,7 +258,7 @@ class ReminderScheduleTest {
         assertEquals(planned, versions(id), "xmin and planned_at of every row unchanged");
 
         LocalDate later = LocalDate.of(2026, 7, 31);
-        events.apply(TaskExtensionDecidedV1.TYPE, TaskEvents.next(reported, "DISPATCHED", later));
+        events.extensionDecided(TaskEvents.next(reported, "DISPATCHED", later), true, DEADLINE, later);
         List<String> rows = events.schedule(id);
         assertTrue(rows.stream().filter(r -> r.contains("@2026-06-30")).allMatch(r -> r.contains(" WITHDRAWN ")),
                 rows::toString);

@@ -9,10 +9,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,8 +18,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,15 +33,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response application(ProblemException e, UriInfo uri) {
         return respond(withInstance(e.problem(), uri));
-    }
-
-    @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        return respond(Problems.problem(400, "validation", path(uri), errors, Map.of()));
     }
 
     @ServerExceptionMapper
@@ -159,19 +144,5 @@ public class ProblemMappers {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
-    }
-
-    /** The field as the client named it: the bean properties, or the query/path parameter itself. */
-    private static String field(ConstraintViolation<?> violation) {
-        List<String> properties = new ArrayList<>();
-        String parameter = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                properties.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
-            } else if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            }
-        }
-        return properties.isEmpty() ? String.valueOf(parameter) : String.join(".", properties);
     }
 }

@@ -67,12 +67,24 @@ public class InboxConsumerRunner {
             } catch (Exception e) {
                 Duration wait = backoff.next();
                 LOG.warnf("inbox consumer %s cannot run now (%s); next try in %s", group, e, wait);
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException interrupted) {
+                if (!pause(wait)) {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Waits before the next try; false when interrupted (the service stops), with the thread's interrupt flag set
+     * again so that whatever runs on it next still sees the request to stop.
+     */
+    static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

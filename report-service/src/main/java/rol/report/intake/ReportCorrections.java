@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.hibernate.StaleStateException;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
 import rol.report.intake.Outline.Node;
@@ -74,7 +75,7 @@ public class ReportCorrections {
     }
 
     @Transactional
-    public Report patchMetadata(UUID id, Integer expectedVersion, Map<String, JsonNode> fields) {
+    public Report patchMetadata(UUID id, IfMatch expected, Map<String, JsonNode> fields) {
         if (fields == null || fields.isEmpty()) {
             throw ProblemException.invalid("body", "report.patch-empty");
         }
@@ -83,7 +84,7 @@ public class ReportCorrections {
                 throw ProblemException.invalid(field, "report.field-not-correctable", String.join("、", METADATA.stream().sorted().toList()));
             }
         }
-        return correct(id, expectedVersion, "metadata", (c, r) -> {
+        return correct(id, expected, "metadata", (c, r) -> {
             Map<String, Object> before = new LinkedHashMap<>();
             Map<String, Object> after = new LinkedHashMap<>();
             for (var e : fields.entrySet()) {
@@ -96,9 +97,9 @@ public class ReportCorrections {
     }
 
     @Transactional
-    public Report edit(UUID id, Integer expectedVersion, Part part, String itemId, ItemInput input) {
+    public Report edit(UUID id, IfMatch expected, Part part, String itemId, ItemInput input) {
         String text = required("text", input == null ? null : input.text());
-        return correct(id, expectedVersion, "edit", (c, r) -> {
+        return correct(id, expected, "edit", (c, r) -> {
             Outline outline = Outline.read(c, part);
             Node node = place(outline, itemId).node();
             Object before = view(node);
@@ -111,8 +112,8 @@ public class ReportCorrections {
     }
 
     @Transactional
-    public Report delete(UUID id, Integer expectedVersion, Part part, String itemId) {
-        return correct(id, expectedVersion, "delete", (c, r) -> {
+    public Report delete(UUID id, IfMatch expected, Part part, String itemId) {
+        return correct(id, expected, "delete", (c, r) -> {
             Outline outline = Outline.read(c, part);
             Place place = place(outline, itemId);
             Node removed = place.siblings().remove(place.index());
@@ -122,10 +123,10 @@ public class ReportCorrections {
     }
 
     @Transactional
-    public Added add(UUID id, Integer expectedVersion, Part part, NewItem input) {
+    public Added add(UUID id, IfMatch expected, Part part, NewItem input) {
         String text = required("text", input == null ? null : input.text());
         String[] made = new String[1];
-        Report report = correct(id, expectedVersion, "add", (c, r) -> {
+        Report report = correct(id, expected, "add", (c, r) -> {
             Outline outline = Outline.read(c, part);
             List<Node> siblings = outline.roots;
             int depth = 1;
@@ -155,7 +156,7 @@ public class ReportCorrections {
     }
 
     @Transactional
-    public Report split(UUID id, Integer expectedVersion, Part part, String itemId, SplitInput input) {
+    public Report split(UUID id, IfMatch expected, Part part, String itemId, SplitInput input) {
         List<ItemInput> parts = input == null || input.parts() == null ? List.of() : input.parts();
         if (parts.size() < 2) {
             throw ProblemException.invalid("parts", "report.split-parts");
@@ -163,7 +164,7 @@ public class ReportCorrections {
         for (int i = 0; i < parts.size(); i++) {
             required("parts[" + i + "].text", parts.get(i) == null ? null : parts.get(i).text());
         }
-        return correct(id, expectedVersion, "split", (c, r) -> {
+        return correct(id, expected, "split", (c, r) -> {
             Outline outline = Outline.read(c, part);
             Place place = place(outline, itemId);
             Node original = place.node();
@@ -189,12 +190,12 @@ public class ReportCorrections {
     }
 
     @Transactional
-    public Report merge(UUID id, Integer expectedVersion, Part part, MergeInput input) {
+    public Report merge(UUID id, IfMatch expected, Part part, MergeInput input) {
         List<String> ids = input == null || input.ids() == null ? List.of() : input.ids();
         if (ids.size() < 2 || new HashSet<>(ids).size() != ids.size()) {
             throw ProblemException.invalid("ids", "report.merge-ids");
         }
-        return correct(id, expectedVersion, "merge", (c, r) -> {
+        return correct(id, expected, "merge", (c, r) -> {
             Outline outline = Outline.read(c, part);
             Place first = place(outline, ids.get(0));
             List<Node> siblings = first.siblings();
@@ -230,9 +231,9 @@ public class ReportCorrections {
     }
 
     /** The one way a correction happens: version check, change, history row, event when published. */
-    private Report correct(UUID id, Integer expectedVersion, String action, Edit edit) {
+    private Report correct(UUID id, IfMatch expected, String action, Edit edit) {
         Report report = intake.find(id);
-        checkVersion(report, expectedVersion);
+        checkVersion(report, expected);
         ReportContent content = intake.content(report);
         Change change = edit.apply(content, report);
         intake.write(report, content);
@@ -256,11 +257,9 @@ public class ReportCorrections {
         return report;
     }
 
-    /** 412 when the clerk's copy (If-Match) is older than the stored report; no If-Match: no check. */
-    static void checkVersion(Report report, Integer expectedVersion) {
-        if (expectedVersion != null && expectedVersion != report.version) {
-            throw ProblemException.of(412, "report-stale", report.version);
-        }
+    /** 412 when the clerk's copy (If-Match) is not the stored report's version; no If-Match (or `*`): no check. */
+    static void checkVersion(Report report, IfMatch expected) {
+        expected.require(report.version, "report-stale");
     }
 
     /** Writes now, so that a concurrent change is found here (412) and the new version is known. */

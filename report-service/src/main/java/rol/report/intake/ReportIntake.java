@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import rol.platform.event.Topics;
 import rol.platform.event.report.ReportPublishedV1;
 import rol.platform.event.report.ReportRevisedV1;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.quarkus.OutboxWriter;
 import rol.report.parse.ParsedReport;
@@ -85,9 +86,9 @@ public class ReportIntake {
     }
 
     @Transactional
-    public Report publish(UUID id, Integer expectedVersion) {
+    public Report publish(UUID id, IfMatch expected) {
         Report report = find(id);
-        ReportCorrections.checkVersion(report, expectedVersion);
+        ReportCorrections.checkVersion(report, expected);
         if (report.status != Report.Status.DRAFT) {
             throw ProblemException.stateConflict("report", report.status.name(), List.of());
         }

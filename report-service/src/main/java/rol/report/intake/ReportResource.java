@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import rol.platform.problem.Problem;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
@@ -128,8 +127,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "正文相同的报告已经存在：返回原报告，未新建")
     public Response receive(byte[] body,
                             @QueryParam("issuer") String issuer,
-                            @QueryParam("year") @Min(value = 2000, message = "{report.year}")
-                            @Max(value = 2100, message = "{report.year}") Integer year) {
+                            @QueryParam("year") Integer year) {
+        yearInRange(year);
         reception.checkSize(body == null ? 0 : body.length);
         return received(reception.parse(body == null ? new byte[0] : body), blankToNull(issuer), year);
     }
@@ -214,7 +213,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "没有字段、字段不可纠正或格式不对；errors 指出是哪个字段")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           Map<String, JsonNode> fields) {
-        return written(corrections.patchMetadata(id, version(ifMatch), fields));
+        return written(corrections.patchMetadata(id, IfMatch.parse(ifMatch), fields));
     }
 
     @POST
@@ -232,7 +231,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "没有内容、上级或前一项不存在、不在同一层级，或层级超过该部分的上限")
     public Response add(@PathParam("id") UUID id, @PathParam("part") String part,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.NewItem item) {
-        ReportCorrections.Added added = corrections.add(id, version(ifMatch), part(part), item);
+        ReportCorrections.Added added = corrections.add(id, IfMatch.parse(ifMatch), part(part), item);
         return Response.created(URI.create("/api/reports/" + id + "/" + part + "/" + added.itemId()))
                 .entity(detail(added.report())).tag(etag(added.report())).build();
     }
@@ -248,7 +247,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "报告或条目不存在（条目可能已被删除或合并）")
     public Response edit(@PathParam("id") UUID id, @PathParam("part") String part, @PathParam("itemId") String itemId,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.ItemInput item) {
-        return written(corrections.edit(id, version(ifMatch), part(part), itemId, item));
+        return written(corrections.edit(id, IfMatch.parse(ifMatch), part(part), itemId, item));
     }
 
     @DELETE
@@ -258,7 +257,7 @@ public class ReportResource {
     @APIResponseSchema(value = ReportViews.Detail.class, responseDescription = "纠正后的报告，ETag 为新版本")
     public Response delete(@PathParam("id") UUID id, @PathParam("part") String part,
                            @PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return written(corrections.delete(id, version(ifMatch), part(part), itemId));
+        return written(corrections.delete(id, IfMatch.parse(ifMatch), part(part), itemId));
     }
 
     @POST
@@ -273,7 +272,7 @@ public class ReportResource {
     @APIResponseSchema(value = ReportViews.Detail.class, responseDescription = "纠正后的报告，ETag 为新版本")
     public Response split(@PathParam("id") UUID id, @PathParam("part") String part, @PathParam("itemId") String itemId,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.SplitInput input) {
-        return written(corrections.split(id, version(ifMatch), part(part), itemId, input));
+        return written(corrections.split(id, IfMatch.parse(ifMatch), part(part), itemId, input));
     }
 
     @POST
@@ -288,7 +287,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "少于两项，或几项不在同一层级")
     public Response merge(@PathParam("id") UUID id, @PathParam("part") String part,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportCorrections.MergeInput input) {
-        return written(corrections.merge(id, version(ifMatch), part(part), input));
+        return written(corrections.merge(id, IfMatch.parse(ifMatch), part(part), input));
     }
 
     @POST
@@ -299,7 +298,7 @@ public class ReportResource {
     @APIResponseSchema(value = ReportViews.Detail.class, responseDescription = "已发布的报告，ETag 为新版本")
     @APIResponse(responseCode = "409", description = "报告已经发布过")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return written(intake.publish(id, version(ifMatch)));
+        return written(intake.publish(id, IfMatch.parse(ifMatch)));
     }
 
     private Response written(Report report) {
@@ -352,23 +351,6 @@ public class ReportResource {
         return new EntityTag(String.valueOf(report.version));
     }
 
-    /** The version of an If-Match header ({@code "3"}, {@code W/"3"}); null without one or for {@code *}. */
-    static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     private static Part part(String path) {
         return Part.ofPath(path).orElseThrow(() -> ProblemException.notFound("report-part", path));
     }
@@ -378,14 +360,17 @@ public class ReportResource {
             return null;
         }
         try {
-            int y = Integer.parseInt(year.strip());
-            if (y >= 2000 && y <= 2100) {
-                return y;
-            }
+            return yearInRange(Integer.parseInt(year.strip()));
         } catch (NumberFormatException e) {
-            // answered below
+            throw ProblemException.invalid("year", "report.year-range");
         }
-        throw ProblemException.invalid("year", "report.year-range");
+    }
+
+    private static Integer yearInRange(Integer year) {
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ProblemException.invalid("year", "report.year-range");
+        }
+        return year;
     }
 
     private static String blankToNull(String s) {

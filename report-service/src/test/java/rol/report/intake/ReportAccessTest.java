@@ -153,7 +153,7 @@ class ReportAccessTest {
     void auditorsSeeTheContactMaskedAlsoInTheHistory() {
         String id = masked();
         // an earlier contact replaced by a correction stays masked in the history
-        corrections.patchMetadata(java.util.UUID.fromString(id), null,
+        corrections.patchMetadata(java.util.UUID.fromString(id), rol.platform.problem.IfMatch.ANY,
                 Map.of("contact", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
                         Map.of("name", "林小红", "phone", "0595-22345678"))));
         String history = given().get("/api/reports/" + id + "/history").then().statusCode(200)

@@ -73,6 +73,27 @@ class ReportCorrectionTest {
                 .body("items[0].after.text", equalTo("深化行政执法协调监督，年内覆盖全部街道。"));
     }
 
+    /** The one If-Match reading of platform (IfMatchTest has every kind): what is not an ETag is 400, a list may match. */
+    @Test
+    void aMalformedIfMatchIs400AndChangesNothing() {
+        String id = draft();
+        String etag = etag(id);
+        // (an empty header reaches the resource as none at all: IfMatchTest covers it)
+        for (String header : List.of("abc", "1", "W/1", "\"1\",,\"2\"")) {
+            given().contentType(ContentType.JSON).header("If-Match", header).body(Map.of("issuer", "别的局"))
+                    .when().patch("/api/reports/" + id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:rol:problem:if-match-malformed"))
+                    .body("title", equalTo("版本标记格式不正确")).body("detail", containsString("If-Match"));
+        }
+        given().header("If-Match", "garbage").when().post("/api/reports/" + id + "/publish").then().statusCode(400);
+        assertEquals(etag, etag(id));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\", " + etag).body(Map.of("issuer", "某区司法局"))
+                .when().patch("/api/reports/" + id).then().statusCode(200).body("issuer", equalTo("某区司法局"));
+        given().contentType(ContentType.JSON).header("If-Match", "W/" + etag(id)).body(Map.of("issuer", "某区司法局法治科"))
+                .when().patch("/api/reports/" + id).then().statusCode(200);
+    }
+
     @Test
     void aWriteWithAStaleETagIs412AndChangesNothing() {
         String id = draft();

@@ -24,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Roles;
-import rol.task.lifecycle.Preconditions;
-import rol.task.lifecycle.Violations;
+import rol.task.lifecycle.TaskSteps;
+import rol.platform.problem.Violations;
 import rol.task.directory.Department;
 import rol.task.departments.DepartmentEntity;
 import rol.task.directory.DirectorySeed;
@@ -133,7 +134,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "400", description = "字段不符合要求（规则同新增，编号不能改），errors 逐项指出")
     public Response update(@PathParam("id") String id, Input input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         DepartmentEntity e = find(id);
-        Preconditions.check(ifMatch, e.version);
+        IfMatch.parse(ifMatch).require(e.version, TaskSteps.STALE);
         Department unit = validate(input, id);
         apply(unit, e);
         e.persistAndFlush();
@@ -161,10 +162,8 @@ public class DepartmentResource {
 
     /** Every rule of a unit; {@code existingId} is the unit being replaced (PUT), null for a new one. */
     private Department validate(Input input, String existingId) {
+        Violations.body(input);
         Violations v = new Violations();
-        if (input == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         String id = existingId;
         if (existingId == null) {
             id = v.required("id", input.id(), 64);

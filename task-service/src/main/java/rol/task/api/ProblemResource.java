@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.rectification.Rectifications;
@@ -80,10 +81,7 @@ public class ProblemResource {
             value = "{\"taskId\": \"5b8e2f4a-9c1d-4e7b-8a3f-2d6c0e1b7f95\"}")))
     @APIResponse(responseCode = "400", description = "没有 taskId，或任务不存在、已撤销")
     public Rectifications.View link(@PathParam("id") UUID id, LinkRequest body) {
-        if (body == null) {
-            throw ProblemException.invalid("body", "body.missing");
-        }
-        return rectifications.confirm(id, body.taskId(), caller.name(), now());
+        return rectifications.confirm(id, Violations.body(body).taskId(), caller.name(), now());
     }
 
     /** The office rejects a link: the task does not address the problem (and is not suggested again). */

@@ -1,16 +1,19 @@
 package rol.task.api;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import rol.platform.problem.Violations;
 import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The query parameters of a task list, declared once for {@code GET /api/tasks} and {@code GET /api/ledger}. */
 public class TaskFilterParams {
+
+    private static final Pattern SORT = Pattern.compile(TaskFilter.SORT_PATTERN);
 
     @QueryParam("reportId")
     UUID reportId;
@@ -47,10 +50,18 @@ public class TaskFilterParams {
 
     @QueryParam("sort")
     @DefaultValue(TaskFilter.DEFAULT_SORT)
-    @Pattern(regexp = TaskFilter.SORT_PATTERN, message = "{sort.pattern}")
     String sort;
 
     public TaskFilter filter() {
+        return filter(new Violations());
+    }
+
+    /** The filter, or 400 naming every broken parameter: those already in {@code v} and these. */
+    public TaskFilter filter(Violations v) {
+        if (!SORT.matcher(sort).matches()) {
+            v.add("sort", "sort.pattern");
+        }
+        v.throwIfAny();
         return new TaskFilter(reportId, workPlanId, district, department, states, planYear, issuer, keySupervision,
                 deadlineBefore, overdue, q, sort);
     }

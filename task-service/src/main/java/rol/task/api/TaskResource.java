@@ -4,9 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.problem.Problem;
+import rol.platform.problem.Violations;
 import rol.platform.security.Roles;
 import rol.task.evidence.EvidenceFile;
 import rol.task.evidence.EvidenceStore;
@@ -65,6 +63,8 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT, Roles.LEADER, Roles.AUDITOR})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TaskResource {
+
+    static final int MAX_PAGE_SIZE = 200;
 
     @Inject
     TaskQueries queries;
@@ -102,11 +102,17 @@ public class TaskResource {
     @GET
     @Operation(summary = "任务列表", description = TaskApiDocs.LIST)
     @APIResponse(responseCode = "400", description = "筛选、排序或分页参数格式不对（errors 指出参数）")
-    public TaskView.Page list(@Valid @BeanParam TaskFilterParams params,
-                              @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "{page.min}") int page,
-                              @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "{size.range}")
-                              @Max(value = 200, message = "{size.range}") int size) {
-        PanacheQuery<Task> query = queries.find(params.filter());
+    public TaskView.Page list(@BeanParam TaskFilterParams params,
+                              @QueryParam("page") @DefaultValue("0") int page,
+                              @QueryParam("size") @DefaultValue("20") int size) {
+        Violations v = new Violations();
+        if (page < 0) {
+            v.add("page", "page.min");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            v.add("size", "size.range", MAX_PAGE_SIZE);
+        }
+        PanacheQuery<Task> query = queries.find(params.filter(v));
         List<Task> tasks = query.page(Page.of(page, size)).list();
         // the page's milestones and evidence in one query each rather than one per task
         List<UUID> ids = tasks.stream().map(t -> t.id).toList();

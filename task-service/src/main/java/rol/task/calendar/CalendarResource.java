@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.platform.calendar.CalendarYear;
 import rol.platform.problem.Problem;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
-import rol.task.lifecycle.Violations;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -100,8 +100,9 @@ public class CalendarResource {
     @APIResponse(responseCode = "400", description = "通知为空、是另一年的通知、放假日期重叠或调休上班日落在放假日，errors 逐项指出")
     public Response read(@PathParam("year") Integer year, NoticeInput input) {
         checkYear(year);
+        Violations.body(input);
         Violations v = new Violations();
-        String text = v.required("text", input == null ? null : input.text(), MAX_TEXT);
+        String text = v.required("text", input.text(), MAX_TEXT);
         v.throwIfAny();
         NoticeReader.Reading reading = NoticeReader.read(text, year);
         for (NoticeReader.Conflict c : reading.conflicts()) {
@@ -157,10 +158,8 @@ public class CalendarResource {
     public CalendarViews.YearView setDay(@PathParam("year") Integer year, @PathParam("date") LocalDate date,
                                          DayInput input) {
         checkYear(year);
+        Violations.body(input);
         Violations v = new Violations();
-        if (input == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         DayEdit.Kind kind = null;
         String kindText = v.required("kind", input.kind(), 20);
         if (kindText != null) {

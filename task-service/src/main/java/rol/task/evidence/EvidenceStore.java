@@ -9,7 +9,7 @@ import rol.platform.problem.Problems;
 import rol.platform.security.Caller;
 import rol.task.lifecycle.TaskSteps;
 import rol.task.lifecycle.TaskTrail;
-import rol.task.lifecycle.Violations;
+import rol.platform.problem.Violations;
 import rol.task.plan.Task;
 import rol.task.plan.WorkPlan;
 import rol.task.workflow.Performer;

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import rol.platform.event.task.TaskAcknowledgedV1;
 import rol.platform.event.task.TaskProgressReportedV1;
 import rol.platform.event.task.TaskSubmittedV1;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.task.evidence.EvidenceFile;
 import rol.task.evidence.EvidenceStore;
@@ -57,10 +58,8 @@ public class DepartmentActions {
     @Transactional
     public Task reportProgress(UUID id, String ifMatch, Requests.Progress body) {
         TaskSteps.Step step = steps.begin(id, TaskAction.REPORT_PROGRESS, ifMatch);
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         if (body.percent() == null) {
             v.add("percent", "field.required");
         } else if (body.percent() < 0 || body.percent() > 100) {

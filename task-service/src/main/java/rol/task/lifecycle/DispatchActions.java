@@ -7,6 +7,7 @@ import rol.platform.event.task.TaskDispatchedV1;
 import rol.platform.event.task.TaskUpdatedV1;
 import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.task.departments.DirectoryStore;
 import rol.task.directory.Department;
@@ -56,10 +57,8 @@ public class DispatchActions {
     @Transactional
     public Task dispatch(UUID id, String ifMatch, Requests.Dispatch body) {
         TaskSteps.Step step = steps.begin(id, TaskAction.DISPATCH, ifMatch);
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         DepartmentDirectory directory = directory(step.task());
         String lead = v.required("leadDepartment", body.leadDepartment(), 64);
         if (lead != null) {
@@ -98,10 +97,8 @@ public class DispatchActions {
     @Transactional
     public Task updateDefinition(UUID id, String ifMatch, Requests.Definition body) {
         TaskSteps.Step step = steps.begin(id, TaskAction.UPDATE_DEFINITION, ifMatch);
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         Task task = step.task();
         String title = body.title() == null ? task.title : v.required("title", body.title(), MAX_TITLE);
         String text = body.text() == null ? task.text : v.required("text", body.text(), MAX_TEXT);
@@ -182,10 +179,8 @@ public class DispatchActions {
     @Transactional
     public Task reassign(UUID id, String ifMatch, Requests.Reassign body) {
         TaskSteps.Step step = steps.begin(id, TaskAction.REASSIGN, ifMatch);
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         Task task = step.task();
         DepartmentDirectory directory = directory(task);
         String lead = v.required("leadDepartment", body.leadDepartment(), 64);

@@ -8,8 +8,10 @@ import rol.platform.event.task.TaskClosedV1;
 import rol.platform.event.task.TaskReturnedV1;
 import rol.platform.event.task.TaskUpdatedV1;
 import rol.platform.event.task.TaskV1;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.plan.PendingRevision;
@@ -150,7 +152,7 @@ public class OfficeDecisions {
         if (!caller.is(Roles.OFFICE)) {
             throw ProblemException.of(403, "task.office-only");
         }
-        Preconditions.check(ifMatch, task.version);
+        IfMatch.parse(ifMatch).require(task.version, TaskSteps.STALE);
         undecided(p);
         OffsetDateTime now = steps.now();
         decided(p, PendingRevision.Status.REJECTED, now);

@@ -7,6 +7,7 @@ import rol.platform.event.task.TaskExtensionDecidedV1;
 import rol.platform.event.task.TaskExtensionRequestedV1;
 import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskAction;
@@ -38,10 +39,8 @@ public class TaskExtensions {
     @Transactional
     public ExtensionRequest request(UUID id, String ifMatch, Requests.ExtensionRequest body) {
         TaskSteps.Step step = steps.begin(id, TaskAction.REQUEST_EXTENSION, ifMatch);
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         Task task = step.task();
         LocalDate today = LocalDate.now(clock);
         if (body.newDeadline() == null) {
@@ -87,10 +86,8 @@ public class TaskExtensions {
         if (r.status != ExtensionRequest.Status.PENDING) {
             throw ProblemException.of(409, "extension-decided", Messages.text("extension.status." + r.status));
         }
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         if (body.approve() == null) {
             v.add("approve", "extension.approve.required");
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import rol.platform.event.task.TaskUpdatedV1;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
 import rol.task.plan.Milestone;
 import rol.task.plan.Task;
@@ -47,10 +48,8 @@ public class TaskMilestones {
     public Milestone add(UUID taskId, String ifMatch, Requests.Milestone body) {
         TaskSteps.Step step = steps.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
         Task task = step.task();
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         if (Milestone.count("taskId", task.id) >= MAX_MILESTONES) {
             v.add("milestones", "field.too-many", MAX_MILESTONES);
         }
@@ -75,10 +74,8 @@ public class TaskMilestones {
         TaskSteps.Step step = steps.begin(taskId, TaskAction.PLAN_MILESTONES, ifMatch);
         Task task = step.task();
         Milestone m = open(task, milestoneId);
+        Violations.body(body);
         Violations v = new Violations();
-        if (body == null) {
-            v.add("body", "body.missing").throwIfAny();
-        }
         String title = v.required("title", body.title(), MAX_MILESTONE_TITLE);
         if (!Objects.equals(body.dueDate(), m.dueDate)) {
             // only a new date must lie ahead: renaming an overdue milestone is no reason to refuse

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import rol.platform.event.EventJson;
 import rol.platform.event.Topics;
 import rol.platform.event.task.TaskV1;
+import rol.platform.problem.IfMatch;
 import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
 import rol.platform.problem.Problems;
@@ -53,6 +54,8 @@ public class TaskSteps {
     static final int MAX_REASON = 500;
     static final int MAX_NOTE = 2000;
     static final int MAX_LIST = 20;
+    /** The 412 of task-service, naming the stored version. */
+    public static final String STALE = "stale-version";
 
     private final Lifecycle lifecycle = Lifecycle.standard();
 
@@ -123,7 +126,8 @@ public class TaskSteps {
         if (d.outcome() == Decision.Outcome.REFUSED_BY_ROLE) {
             throw ProblemException.of(403, d.reason().code());
         }
-        Preconditions.check(ifMatch, task.version);
+        // without If-Match the action runs: the version check at flush still keeps concurrent writers apart
+        IfMatch.parse(ifMatch).require(task.version, STALE);
         if (d.outcome() == Decision.Outcome.REFUSED_BY_STATE) {
             List<String> allowed = d.allowedActions().stream().map(Enum::name).toList();
             List<String> allowedNames = d.allowedActions().stream().map(a -> Messages.text("action.task." + a)).toList();

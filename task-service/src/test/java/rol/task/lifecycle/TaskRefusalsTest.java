@@ -150,6 +150,31 @@ class TaskRefusalsTest {
         json().body(PROGRESS).post("/api/tasks/" + task + "/progress").then().statusCode(200).header("ETag", "\"4\"");
     }
 
+    /** The one If-Match reading of platform (IfMatchTest has every kind): what is not an ETag is 400, nothing changes. */
+    @Test
+    void aMalformedIfMatchIs400AndChangesNothing() {
+        String task = draft();
+        acknowledged(task);
+        As.judicial();
+        // (an empty header reaches the resource as none at all: IfMatchTest covers it)
+        for (String header : List.of("abc", "2", "W/2", "\"2\",,\"3\"", "\"zwei\"")) {
+            json().header("If-Match", header).body(PROGRESS).post("/api/tasks/" + task + "/progress").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:rol:problem:if-match-malformed"))
+                    .body("title", equalTo("版本标记格式不正确")).body("detail", containsString("If-Match"));
+        }
+        assertEquals(2, version(task));
+        assertEquals("ACKNOWLEDGED", state(task));
+        // a list matches when one of its tags is the version
+        json().header("If-Match", "\"1\", \"2\"").body(PROGRESS).post("/api/tasks/" + task + "/progress").then()
+                .statusCode(200);
+        json().header("If-Match", "*").body(PROGRESS).post("/api/tasks/" + task + "/progress").then().statusCode(200);
+        As.office();
+        given().header("If-Match", "\"x\"").contentType("application/json").body(Map.of("name", "司法局"))
+                .put("/api/departments/judicial-bureau").then().statusCode(400)
+                .body("type", equalTo("urn:rol:problem:if-match-malformed"));
+    }
+
     @Test
     void concurrentWritersWithoutIfMatchLoseNoUpdate() throws Exception {
         String task = draft();

@@ -1,17 +1,25 @@
-package rol.task.lifecycle;
+package rol.platform.problem;
 
-import rol.platform.problem.Messages;
-import rol.platform.problem.Problem;
-import rol.platform.problem.ProblemException;
-import rol.platform.problem.Problems;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** Collects every broken input rule of one request, then answers 400 naming each field (nothing is changed). */
+/**
+ * Collects every broken input rule of one request, then answers 400 {@code validation} naming each field (nothing is
+ * changed). The one way request bodies and parameters are checked in every service: plain code beside the rule,
+ * with the texts of the message bundles (no Bean Validation: most rules depend on the stored state).
+ */
 public final class Violations {
+
+    /** The request's body; 400 naming {@code body} when a request that needs one came without it. */
+    public static <T> T body(T body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "body.missing");
+        }
+        return body;
+    }
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
