@@ -4,6 +4,7 @@ import { departmentName, lightMark, stateMark } from './marks'
 import { filtersFromQuery, queryFromFilters, serviceQuery } from './filters'
 import { sessionExpired, toProblem } from './api'
 import { ACTIONS, buttons } from './actions'
+import { yearsToCheck } from './calendar'
 
 describe('format', () => {
   it('writes dates as offices do', () => {
@@ -115,5 +116,14 @@ describe('task actions', () => {
       .toEqual({ newDeadline: '2026-12-31', reason: '资金未到位' })
     expect(ACTIONS.UNFLAG_KEY_SUPERVISION.request('t2', {})).toEqual({ method: 'PUT', path: '/api/task/tasks/t2/key-supervision', body: { flagged: false } })
     expect(ACTIONS.ACKNOWLEDGE.request('t2', {}).body).toBeUndefined()
+  })
+})
+
+describe('calendar banner', () => {
+  it('checks next year from 1 November only', () => {
+    expect(yearsToCheck(new Date(2026, 9, 31))).toEqual([2026])
+    expect(yearsToCheck(new Date(2026, 10, 1))).toEqual([2026, 2027])
+    expect(yearsToCheck(new Date(2026, 11, 31))).toEqual([2026, 2027])
+    expect(yearsToCheck(new Date(2027, 0, 1))).toEqual([2027])
   })
 })
