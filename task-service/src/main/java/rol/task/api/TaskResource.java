@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
@@ -46,7 +45,6 @@ import rol.task.lifecycle.TaskSteps;
 import rol.task.lifecycle.TaskMilestones;
 import rol.task.lights.TaskLights;
 import rol.task.plan.Milestone;
-import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
 
 import java.time.Clock;
@@ -175,69 +173,6 @@ public class TaskResource {
         return task(dispatching.reassign(id, ifMatch, body));
     }
 
-    // ── 序时进度: read by whoever reads the task; planned and completed by the office and the lead department ──
-
-    @GET
-    @Path("/{id}/milestones")
-    @Operation(summary = "序时进度节点", description = TaskApiDocs.MILESTONES)
-    public List<TaskView.MilestoneView> milestones(@PathParam("id") UUID id) {
-        LocalDate today = LocalDate.now(clock);
-        return milestones.of(id).stream().map(m -> TaskView.MilestoneView.of(m, today)).toList();
-    }
-
-    /** 201 with the milestone; the task's new ETag in the header. */
-    @POST
-    @Path("/{id}/milestones")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "安排序时进度节点", description = TaskApiDocs.ADD_MILESTONE)
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "评查节点", value = TaskApiDocs.MILESTONE_BODY)))
-    @APIResponse(responseCode = "409")
-    public Response addMilestone(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 Requests.Milestone body, @Context UriInfo uri) {
-        Milestone m = milestones.add(id, ifMatch, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
-                .entity(TaskView.MilestoneView.of(m, LocalDate.now(clock))).tag(etag(Task.<Task>findById(id))).build();
-    }
-
-    @PUT
-    @Path("/{id}/milestones/{mid}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "修改序时进度节点", description = TaskApiDocs.CHANGE_MILESTONE)
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "推后半个月", value = TaskApiDocs.CHANGE_MILESTONE_BODY)))
-    @APIResponse(responseCode = "409", description = "节点已完成，或任务现在不能安排节点")
-    public Response changeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
-                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Requests.Milestone body) {
-        return milestone(id, milestones.change(id, mid, ifMatch, body));
-    }
-
-    /** 204; the task's new ETag in the header. */
-    @DELETE
-    @Path("/{id}/milestones/{mid}")
-    @Operation(summary = "删去序时进度节点", description = TaskApiDocs.REMOVE_MILESTONE)
-    @APIResponse(responseCode = "409", description = "节点已完成，或任务现在不能安排节点")
-    public Response removeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
-                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        milestones.remove(id, mid, ifMatch);
-        return Response.noContent().tag(etag(Task.<Task>findById(id))).build();
-    }
-
-    @POST
-    @Path("/{id}/milestones/{mid}/complete")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "完成序时进度节点", description = TaskApiDocs.COMPLETE_MILESTONE)
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "评查完成", value = TaskApiDocs.COMPLETE_MILESTONE_BODY)))
-    @APIResponse(responseCode = "409", description = "节点已完成，或牵头单位尚未签收")
-    public Response completeMilestone(@PathParam("id") UUID id, @PathParam("mid") UUID mid,
-                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                      Requests.MilestoneDone body) {
-        return milestone(id, milestones.complete(id, mid, ifMatch, body));
-    }
-
-    private Response milestone(UUID taskId, Milestone m) {
-        return Response.ok(TaskView.MilestoneView.of(m, LocalDate.now(clock))).tag(etag(Task.<Task>findById(taskId)))
-                .build();
-    }
-
     /** 交办: office only; lead department, co-departments and deadline from the directory. */
     @POST
     @Path("/{id}/dispatch")
@@ -363,55 +298,6 @@ public class TaskResource {
                 taskHistory.deadlines(task.id));
     }
 
-    /**
-     * What report revisions would change in this task, once it was past DRAFT (pending, then accepted, rejected or
-     * superseded by a newer revision). Whoever may read the task may read them.
-     */
-    @GET
-    @Path("/{id}/pending-revisions")
-    @Operation(summary = "报告修订带来的改动", description = TaskApiDocs.PENDING_REVISIONS)
-    public PendingRevisions pendingRevisions(@PathParam("id") UUID id) {
-        Task task = visible(id);
-        List<PendingRevisionView> items = PendingRevision.ofTask(task.id).stream().map(PendingRevisionView::of).toList();
-        return new PendingRevisions(items, items.stream().filter(p -> p.status().equals("PENDING")).count());
-    }
-
-    /** The office applies a pending revision (If-Match: the task's version); the answer carries the task's ETag. */
-    @POST
-    @Path("/{id}/pending-revisions/{rid}/accept")
-    @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "采纳修订", description = TaskApiDocs.ACCEPT_REVISION)
-    @APIResponse(responseCode = "409", description = "修订已经处理过，或任务现在不能修改")
-    public Response acceptRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
-                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PendingRevision p = office.acceptRevision(id, rid, ifMatch);
-        return Response.ok(PendingRevisionView.of(p)).tag(etag(Task.<Task>findById(id))).build();
-    }
-
-    /** The office keeps the task as it is. */
-    @POST
-    @Path("/{id}/pending-revisions/{rid}/reject")
-    @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "驳回修订", description = TaskApiDocs.REJECT_REVISION)
-    @APIResponse(responseCode = "409", description = "修订已经处理过")
-    public Response rejectRevision(@PathParam("id") UUID id, @PathParam("rid") UUID rid,
-                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PendingRevision p = office.rejectRevision(id, rid, ifMatch);
-        return Response.ok(PendingRevisionView.of(p)).tag(etag(Task.<Task>findById(id))).build();
-    }
-
-    public record PendingRevisions(List<PendingRevisionView> items, long pending) {
-    }
-
-    public record PendingRevisionView(UUID id, UUID taskId, int revision, String kind, Map<String, Object> before,
-                                      Map<String, Object> after, String status, OffsetDateTime createdAt,
-                                      String decidedBy, OffsetDateTime decidedAt) {
-        static PendingRevisionView of(PendingRevision p) {
-            return new PendingRevisionView(p.id, p.taskId, p.revision, p.kind.name(), p.before(), p.after(),
-                    p.status.name(), p.createdAt, p.decidedBy, p.decidedAt);
-        }
-    }
-
     /** 全程留痕: office, auditors and the task's own departments; leaders read dashboards, not trails. */
     @GET
     @Path("/{id}/history")
@@ -446,7 +332,7 @@ public class TaskResource {
                 .tag(etag(task)).build();
     }
 
-    private static EntityTag etag(Task task) {
+    static EntityTag etag(Task task) {
         return new EntityTag(String.valueOf(task.version));
     }
 }
