@@ -4,16 +4,27 @@
 # stack.d/NAME.sh:
 #   service NAME PORT DATABASE [VARIABLE=VALUE ...]
 # (DATABASE - when it has none; the variables are extra environment for that service only).
+# A further instance NAME@N (N >= 2) shares the database and broker; only its port differs (see service_port).
 # JVM options of the services: a young generation large enough that requests in flight under load die young
 # instead of filling the old generation (docs/benchmarks.md measured 256 MB against 768 MB)
 SERVICE_JAVA_OPTS=${STACK_SERVICE_JAVA_OPTS:--Xmx768m -Xmn384m -XX:+UseSerialGC}
+# instance N listens on the service's port + (N-1) * this step: 10 keeps the instances of the default stack (8091…)
+# and of the test stacks (offsets in steps of 20) clear of every other port
+INSTANCE_PORT_STEP=${STACK_INSTANCE_PORT_STEP:-10}
 SERVICES=()
 declare -A SERVICE_PORT=() SERVICE_DB=() SERVICE_ENV=()
 
 service() { # name port database [variable=value ...]
   local name=$1; SERVICES+=("$name"); SERVICE_PORT[$name]=$2; SERVICE_DB[$name]=$3; shift 3
   SERVICE_ENV[$name]="$*"
-  component "$name" service
+  component "$name" service instances
+}
+
+# the port of a service or of one of its instances (NAME@N)
+service_port() {
+  local base=${1%@*} n=1
+  [[ $1 == "$base" ]] || n=${1#*@}
+  echo $((SERVICE_PORT[$base] + (n - 1) * INSTANCE_PORT_STEP))
 }
 
 # the databases the services own, in the order they were declared (postgres creates them)
@@ -33,9 +44,12 @@ service_stale() {
     -newer "$jar" -print -quit 2>/dev/null) ]]
 }
 
-services_build() {
+services_build() { # service or instance names; each service is built once
   local stale=() svc
-  for svc in "$@"; do service_stale "$svc" && stale+=("$svc"); done
+  for svc in "$@"; do
+    svc=${svc%@*}
+    [[ " ${stale[*]} " == *" $svc "* ]] || ! service_stale "$svc" || stale+=("$svc")
+  done
   ((${#stale[@]})) || return 0
   local list; list=$(IFS=,; echo "${stale[*]}")
   say "building ${stale[*]} with Maven (a first build downloads dependencies for several minutes)"
@@ -62,7 +76,8 @@ services_build() {
 service_healthy() { curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready"; }
 
 service_up() {
-  local svc=$1 port=${SERVICE_PORT[$1]} db=${SERVICE_DB[$1]}
+  local svc=$1 port base=${1%@*}; port=$(service_port "$1")
+  local db=${SERVICE_DB[$base]}
   if alive "$svc" && service_healthy "$port"; then say "$svc already running on :$port"; return; fi
   alive "$svc" && { say "$svc is running but not healthy: restarting it"; stop_pid "$svc"; }
   say "starting $svc on :$port"
@@ -71,21 +86,21 @@ service_up() {
   [[ $db == - ]] || env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
     QUARKUS_DATASOURCE_USERNAME="$db" QUARKUS_DATASOURCE_PASSWORD="$db")
   local extra opts
-  read -r -a extra <<<"${SERVICE_ENV[$svc]}"
+  read -r -a extra <<<"${SERVICE_ENV[$base]}"
   read -r -a opts <<<"$SERVICE_JAVA_OPTS"
-  spawn "$svc" "$LOGS/$svc.log" env "${env[@]}" "${extra[@]}" java "${opts[@]}" -jar "$(service_jar "$svc")"
+  spawn "$svc" "$LOGS/$svc.log" env "${env[@]}" "${extra[@]}" java "${opts[@]}" -jar "$(service_jar "$base")"
 }
 
 service_wait() {
   local svc=$1
-  wait_for "$svc" 120 "$LOGS/$svc.log" service_healthy "${SERVICE_PORT[$svc]}"
-  say "$svc healthy on http://127.0.0.1:${SERVICE_PORT[$svc]}"
+  wait_for "$svc" 120 "$LOGS/$svc.log" service_healthy "$(service_port "$svc")"
+  say "$svc healthy on http://127.0.0.1:$(service_port "$svc")"
 }
 
 service_state() {
-  if ! alive "$1"; then echo down; elif service_healthy "${SERVICE_PORT[$1]}"; then echo healthy; else echo unhealthy; fi
+  if ! alive "$1"; then echo down; elif service_healthy "$(service_port "$1")"; then echo healthy; else echo unhealthy; fi
 }
 
 service_where() {
-  printf '  %-21s %s\n' "$1" "http://127.0.0.1:${SERVICE_PORT[$1]}   (Swagger UI /q/swagger-ui, health /q/health)"
+  printf '  %-21s %s\n' "$1" "http://127.0.0.1:$(service_port "$1")   (Swagger UI /q/swagger-ui, health /q/health)"
 }

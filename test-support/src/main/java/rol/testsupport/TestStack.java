@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The real servers for tests, started through the project's own {@code ./stack} script with a directory and ports
@@ -30,6 +32,9 @@ public final class TestStack {
     /** The whole system for end-to-end tests; its ports lie well apart from the module tests', so offsets below 400 never collide. */
     public static final TestStack E2E =
             new TestStack("e2e" + SUFFIX, 26452 + OFFSET, 27292 + OFFSET, 28880 + OFFSET, 18581 + OFFSET);
+
+    /** How far each further instance of a service moves its port (see {@link #instancePort}). */
+    public static final int INSTANCE_PORT_STEP = 10;
 
     private final String name;
     private final int pgPort;
@@ -100,23 +105,52 @@ public final class TestStack {
         return firstServicePort + 2;
     }
 
+    /**
+     * The port of instance {@code n} of the service on {@code port} (one of the ports above): {@code ./stack up
+     * task-service@2} moves it by {@link #INSTANCE_PORT_STEP} per instance.
+     */
+    public int instancePort(int port, int n) {
+        return port + (n - 1) * INSTANCE_PORT_STEP;
+    }
+
+    /**
+     * Kills a component started by {@code ./stack} the hard way (SIGKILL, as a crash or an OOM kill would), and waits
+     * until it is gone; its pid file stays behind, as after a real crash, and {@code ./stack down} clears it.
+     */
+    public void kill(String component) {
+        Path pidFile = stackDir().resolve("run").resolve(component + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(component + " (pid " + pid + ") is not running"));
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot kill " + component, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + component, e);
+        }
+    }
+
     public Path stackDir() {
         return root().resolve(".stack").resolve(name);
     }
 
     public Map<String, String> environment() {
-        return Map.of(
-                "STACK_DIR", stackDir().toString(),
-                "STACK_PG_PORT", String.valueOf(pgPort),
-                "STACK_KAFKA_PORT", String.valueOf(kafkaPort),
-                "STACK_KEYCLOAK_PORT", String.valueOf(keycloakPort),
-                "STACK_REPORT_PORT", String.valueOf(reportPort()),
-                "STACK_TASK_PORT", String.valueOf(taskPort()),
-                "STACK_NOTIFICATION_PORT", String.valueOf(notificationPort()),
+        return Map.ofEntries(
+                Map.entry("STACK_DIR", stackDir().toString()),
+                Map.entry("STACK_PG_PORT", String.valueOf(pgPort)),
+                Map.entry("STACK_KAFKA_PORT", String.valueOf(kafkaPort)),
+                Map.entry("STACK_KEYCLOAK_PORT", String.valueOf(keycloakPort)),
+                Map.entry("STACK_REPORT_PORT", String.valueOf(reportPort())),
+                Map.entry("STACK_TASK_PORT", String.valueOf(taskPort())),
+                Map.entry("STACK_NOTIFICATION_PORT", String.valueOf(notificationPort())),
                 // a stack's notification-service mails to its own SMTP ports, never to a development stack's
-                "STACK_SMTP_PORT", String.valueOf(firstServicePort + 5),
-                "STACK_SMTP_IMAP_PORT", String.valueOf(firstServicePort + 6),
-                "STACK_SMTP_API_PORT", String.valueOf(firstServicePort + 7));
+                Map.entry("STACK_SMTP_PORT", String.valueOf(firstServicePort + 5)),
+                Map.entry("STACK_SMTP_IMAP_PORT", String.valueOf(firstServicePort + 6)),
+                Map.entry("STACK_SMTP_API_PORT", String.valueOf(firstServicePort + 7)),
+                Map.entry("STACK_INSTANCE_PORT_STEP", String.valueOf(INSTANCE_PORT_STEP)));
     }
 
     private void run(String command, String... args) {
