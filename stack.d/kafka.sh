@@ -6,15 +6,7 @@ KAFKA_VERSION=4.3.1
 KAFKA_HOME=$STACK_DIR/kafka
 component kafka kafka
 
-kafka_download() {
-  [[ -f $KAFKA_HOME/lib/.complete-$KAFKA_VERSION ]] && return
-  say "downloading Apache Kafka $KAFKA_VERSION jars from Maven Central (once)"
-  rm -rf "${KAFKA_HOME:?}/lib"
-  "$ROOT/mvnw" -B -q -f "$ROOT/stack.d/kafka/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$KAFKA_HOME/lib" >"$LOGS/kafka-download.log" 2>&1 \
-    || fail "downloading Kafka failed; read $LOGS/kafka-download.log"
-  touch "$KAFKA_HOME/lib/.complete-$KAFKA_VERSION"
-}
+kafka_download() { download_jars kafka "Apache Kafka" "$KAFKA_VERSION" "$KAFKA_HOME"; }
 
 # the JVM every Kafka tool and the broker run in (an array, so that spawn can start it too)
 KAFKA_JAVA=(java -Xmx256m -XX:+UseSerialGC -Dlog4j2.configurationFile="$ROOT/stack.d/kafka/log4j2.properties" -cp "$KAFKA_HOME/lib/*")

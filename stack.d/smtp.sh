@@ -8,15 +8,7 @@ GREENMAIL_VERSION=2.1.13
 SMTP_HOME=$STACK_DIR/smtp
 component smtp smtp
 
-smtp_download() {
-  [[ -f $SMTP_HOME/lib/.complete-$GREENMAIL_VERSION ]] && return
-  say "downloading GreenMail $GREENMAIL_VERSION from Maven Central (once)"
-  rm -rf "${SMTP_HOME:?}/lib"
-  "$ROOT/mvnw" -B -q -f "$ROOT/stack.d/smtp/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$SMTP_HOME/lib" >"$LOGS/smtp-download.log" 2>&1 \
-    || fail "downloading GreenMail failed; read $LOGS/smtp-download.log"
-  touch "$SMTP_HOME/lib/.complete-$GREENMAIL_VERSION"
-}
+smtp_download() { download_jars smtp "GreenMail" "$GREENMAIL_VERSION" "$SMTP_HOME"; }
 
 smtp_ready() { curl -fs -o /dev/null "http://127.0.0.1:$SMTP_API_PORT/api/service/readiness"; }
 

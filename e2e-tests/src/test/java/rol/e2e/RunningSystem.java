@@ -8,6 +8,7 @@ import rol.testsupport.TestStack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ public final class RunningSystem implements BeforeAllCallback {
     private static final String[] ALL =
             {"postgres", "kafka", "keycloak", "smtp", "report-service", "task-service", "notification-service",
                 "web-console"};
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -60,16 +61,29 @@ public final class RunningSystem implements BeforeAllCallback {
         return RestAssured.given().baseUri("http://127.0.0.1").port(STACK.notificationPort());
     }
 
-    /** A real access token of a demo user (password = user name) from client rol-cli, cached per user. */
+    /**
+     * A real access token of a demo user (password = user name) from client rol-cli, cached per user until a minute
+     * before it expires (the realm's tokens live 5 minutes; on a busy machine the suites run longer than that).
+     */
     static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> token(STACK.issuer(), "rol-cli", u, u));
+        return TOKENS.compute(user, (u, cached) -> cached != null && Instant.now().isBefore(cached.renewAt())
+                ? cached : fetch(STACK.issuer(), "rol-cli", u, u)).token();
     }
 
     static String token(String issuer, String client, String user, String password) {
-        return RestAssured.given().formParam("client_id", client).formParam("grant_type", "password")
+        return fetch(issuer, client, user, password).token();
+    }
+
+    private record Token(String token, Instant renewAt) {
+    }
+
+    private static Token fetch(String issuer, String client, String user, String password) {
+        Instant asked = Instant.now();
+        var body = RestAssured.given().formParam("client_id", client).formParam("grant_type", "password")
                 .formParam("username", user).formParam("password", password)
                 .post(issuer + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then().statusCode(200).extract().jsonPath();
+        return new Token(body.getString("access_token"), asked.plusSeconds(body.getLong("expires_in") - 60));
     }
 
     static RequestSpecification as(RequestSpecification spec, String user) {

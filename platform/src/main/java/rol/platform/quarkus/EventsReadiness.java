@@ -9,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while the inbox consumer (when the service has one) is running. A relay or consumer that is waiting for
- * Kafka is reported but does not make the service unready by itself: the Kafka check does that.
+ * Kafka is reported but does not make the service unready: its writes go to the outbox and are relayed later.
+ * Kafka's own state is {@link KafkaHealth}, a wellness check outside readiness.
  */
 @Readiness
 @ApplicationScoped

@@ -50,6 +50,14 @@ public class KafkaSettings {
         return new KafkaConsumer<>(props);
     }
 
+    /** An admin client whose calls give up after {@code timeoutMs}, so that a broker that does not answer is told quickly. */
+    Admin admin(int timeoutMs) {
+        Map<String, Object> props = base();
+        props.put("request.timeout.ms", timeoutMs);
+        props.put("default.api.timeout.ms", timeoutMs);
+        return Admin.create(props);
+    }
+
     /**
      * Creates the topics that do not exist yet, with their partitions and settings; single-broker replication here.
      * Does nothing when {@code events.create-topics} is off.
@@ -58,10 +66,7 @@ public class KafkaSettings {
         if (!config.createTopics()) {
             return;
         }
-        Map<String, Object> props = base();
-        props.put("request.timeout.ms", 5000);
-        props.put("default.api.timeout.ms", 5000);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin(5000)) {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n)).map(Topics::spec)
                     .map(s -> new NewTopic(s.name(), Optional.of(s.partitions()), Optional.empty())
