@@ -82,7 +82,8 @@ class ConsoleIT {
     @Test
     void aDepartmentSeesOnlyItsOwnTasksAndReportsProgressFromTheDetailPage() throws Exception {
         // by id, not by title: the suite's other tests publish the same fixture plans, so titles repeat across departments
-        Page page = browser.signIn("judicial1", "/tasks?q=" + encode(title(other)));
+        Page page = browser.signIn("judicial1", "/tasks");
+        page.navigate(ConsoleBrowser.console() + "/tasks?q=" + encode(title(other)));
         int sameTitleOwnTasks = as(task(), "judicial1").queryParam("q", title(other)).get("/api/tasks")
                 .then().statusCode(200).extract().path("total");
         assertThat(page.locator("[data-test=total]")).hasText("共 " + sameTitleOwnTasks + " 项");
