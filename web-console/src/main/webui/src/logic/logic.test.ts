@@ -4,7 +4,7 @@ import { departmentName, lightMark, stateMark } from './marks'
 import { filtersFromQuery, queryFromFilters, serviceQuery } from './filters'
 import { sessionExpired, toProblem } from './api'
 import { ACTIONS, buttons } from './actions'
-import { yearsToCheck } from './calendar'
+import { taskCalendarNote, yearsToCheck } from './calendar'
 
 describe('format', () => {
   it('writes dates as offices do', () => {
@@ -125,5 +125,11 @@ describe('calendar banner', () => {
     expect(yearsToCheck(new Date(2026, 10, 1))).toEqual([2026, 2027])
     expect(yearsToCheck(new Date(2026, 11, 31))).toEqual([2026, 2027])
     expect(yearsToCheck(new Date(2027, 0, 1))).toEqual([2027])
+  })
+  it('says the task note only where the banner does not already', () => {
+    const note = '2027年节假日安排未录入，按周末计算'
+    expect(taskCalendarNote(note, [note])).toBeNull()
+    expect(taskCalendarNote(note, [])).toBe(note)
+    expect(taskCalendarNote(null, [])).toBeNull()
   })
 })
