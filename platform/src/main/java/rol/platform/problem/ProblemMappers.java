@@ -20,6 +20,7 @@ import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -32,7 +33,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response application(ProblemException e, UriInfo uri) {
-        return respond(withInstance(e.problem(), uri));
+        Response answer = respond(withInstance(e.problem(), uri));
+        if (e.problem().status() == 503) {
+            return Response.fromResponse(answer).header("Retry-After", String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS)).build();
+        }
+        return answer;
     }
 
     @ServerExceptionMapper
@@ -118,6 +123,14 @@ public class ProblemMappers {
             LOG.warnf("no database connection free in time for %s: answered 503", path(uri));
             return Response.fromResponse(respond(Problems.forStatus(503, path(uri))))
                     .header("Retry-After", "2").build();
+        }
+        Optional<String> outage = DatabaseFaults.kind(e);
+        if (outage.isPresent()) {
+            // PostgreSQL stopped, restarting or unreachable: the clerk retries in a moment (commit-unknown: with the
+            // same Idempotency-Key, so that a change that did commit is not made twice)
+            LOG.warnf("database unreachable on %s (%s): answered 503 %s", path(uri), e, outage.get());
+            return Response.fromResponse(respond(withInstance(DatabaseFaults.problem(outage.get()).problem(), uri)))
+                    .header("Retry-After", String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS)).build();
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "unexpected error %s on %s", ref, path(uri));

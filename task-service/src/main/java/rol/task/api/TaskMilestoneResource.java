@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import rol.task.idempotency.Idempotent;
 import rol.platform.problem.Problem;
 import rol.platform.security.Roles;
 import rol.task.lifecycle.Requests;
@@ -61,6 +62,7 @@ public class TaskMilestoneResource {
 
     /** 201 with the milestone; the task's new ETag in the header. */
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "安排序时进度节点", description = TaskApiDocs.ADD_MILESTONE)
     @RequestBody(content = @Content(examples = @ExampleObject(name = "评查节点", value = TaskApiDocs.MILESTONE_BODY)))
@@ -73,6 +75,7 @@ public class TaskMilestoneResource {
     }
 
     @PUT
+    @Idempotent
     @Path("/{mid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "修改序时进度节点", description = TaskApiDocs.CHANGE_MILESTONE)
@@ -85,6 +88,7 @@ public class TaskMilestoneResource {
 
     /** 204; the task's new ETag in the header. */
     @DELETE
+    @Idempotent
     @Path("/{mid}")
     @Operation(summary = "删去序时进度节点", description = TaskApiDocs.REMOVE_MILESTONE)
     @APIResponse(responseCode = "409", description = "节点已完成，或任务现在不能安排节点")
@@ -95,6 +99,7 @@ public class TaskMilestoneResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{mid}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "完成序时进度节点", description = TaskApiDocs.COMPLETE_MILESTONE)

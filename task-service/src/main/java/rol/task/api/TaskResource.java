@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import rol.task.idempotency.Idempotent;
 import rol.platform.problem.Problem;
 import rol.platform.problem.Violations;
 import rol.platform.security.Roles;
@@ -151,6 +152,7 @@ public class TaskResource {
      * (required when the deadline moves). A new lead for an acknowledged task is {@code /reassign} (409 here).
      */
     @PATCH
+    @Idempotent
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "修改任务定义", description = TaskApiDocs.UPDATE)
@@ -163,6 +165,7 @@ public class TaskResource {
 
     /** 改派: office only; a new lead department, who acknowledges afresh (the task is DISPATCHED again). */
     @POST
+    @Idempotent
     @Path("/{id}/reassign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "改派", description = TaskApiDocs.REASSIGN)
@@ -175,6 +178,7 @@ public class TaskResource {
 
     /** 交办: office only; lead department, co-departments and deadline from the directory. */
     @POST
+    @Idempotent
     @Path("/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "交办", description = TaskApiDocs.DISPATCH)
@@ -187,6 +191,7 @@ public class TaskResource {
 
     /** 签收. */
     @POST
+    @Idempotent
     @Path("/{id}/acknowledge")
     @Operation(summary = "签收", description = TaskApiDocs.ACKNOWLEDGE)
     @APIResponse(responseCode = "409")
@@ -196,6 +201,7 @@ public class TaskResource {
 
     /** 进度反馈 with evidence and figures. */
     @POST
+    @Idempotent
     @Path("/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "进度反馈", description = TaskApiDocs.PROGRESS)
@@ -208,6 +214,7 @@ public class TaskResource {
 
     /** 申请办结. */
     @POST
+    @Idempotent
     @Path("/{id}/submit")
     @Operation(summary = "申请办结", description = TaskApiDocs.SUBMIT)
     @APIResponse(responseCode = "409")
@@ -217,6 +224,7 @@ public class TaskResource {
 
     /** 销号. */
     @POST
+    @Idempotent
     @Path("/{id}/close")
     @Operation(summary = "销号", description = TaskApiDocs.CLOSE)
     @APIResponse(responseCode = "409")
@@ -226,6 +234,7 @@ public class TaskResource {
 
     /** 退办 with a reason. */
     @POST
+    @Idempotent
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "退办", description = TaskApiDocs.RETURN)
@@ -238,6 +247,7 @@ public class TaskResource {
 
     /** 撤销 with a reason. */
     @POST
+    @Idempotent
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "撤销", description = TaskApiDocs.CANCEL)
@@ -250,6 +260,7 @@ public class TaskResource {
 
     /** 挂牌督办 on or off. */
     @PUT
+    @Idempotent
     @Path("/{id}/key-supervision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "挂牌督办", description = TaskApiDocs.KEY_SUPERVISION)
@@ -262,6 +273,7 @@ public class TaskResource {
 
     /** 延期申请: 201 with the request; the task's new ETag in the header. */
     @POST
+    @Idempotent
     @Path("/{id}/extension-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "申请延期", description = TaskApiDocs.REQUEST_EXTENSION)
@@ -276,6 +288,7 @@ public class TaskResource {
 
     /** The office approves or rejects an extension request. */
     @POST
+    @Idempotent
     @Path("/{id}/extension-requests/{rid}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "审批延期申请", description = TaskApiDocs.DECIDE_EXTENSION)

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import rol.task.idempotency.Idempotent;
 import rol.platform.problem.Problem;
 import rol.platform.security.Roles;
 
@@ -42,6 +43,7 @@ public class EvidenceResource {
     EvidenceStore store;
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.OFFICE, Roles.DEPARTMENT})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "上传佐证材料", description = "字段 file（PDF、Word、Excel、WPS、JPG、PNG、纯文本或 ZIP，按内容识别类型，"
