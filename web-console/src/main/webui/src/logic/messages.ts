@@ -54,7 +54,7 @@ export const messages = {
       title: '标题', issuer: '发文机关', docNumber: '文号', signatory: '签发人', reportYear: '报告年度', planYear: '计划年度',
       issuedOn: '成文日期', recipients: '主送', contact: '联系人',
     } as Record<string, string>,
-    source: '报告原文', structure: '解析结果', history: '纠正记录', warningsTitle: '解析提示（{n}）', showInSource: '在原文中查看',
+    source: '报告原文', structure: '解析结果', history: '纠正记录', warningsTitle: '解析提示（{n}）', showInSource: '在原文中查看', openInReport: '在报告原文中查看',
     publish: '发布', published: '已发布', publishConfirm: '发布后将据此生成工作计划和督办任务草稿，确定发布吗？',
     toDispatch: '去交办任务', editMeta: '修改报告信息', edit: '修改', delete: '删除', split: '拆分', merge: '合并所选',
     add: '新增一项', addUnder: '上级条目', addAfter: '排在其后', part: '所属部分', itemTitle: '标题', itemText: '内容',

@@ -29,6 +29,8 @@ export const PARTS: Part[] = ['achievements', 'problems', 'plan']
 export interface TreeNode {
   key: string
   label: string
+  /** the item's whole text (what the editor corrects) */
+  text: string
   part: Part
   kind: 'part' | 'item' | 'metric'
   /** the item's id for corrections; null for a part and a figure */
@@ -43,17 +45,17 @@ function itemNode(item: ReportItem, part: Part, parentId: string | null): TreeNo
   const children = sub.map((c) => itemNode(c, part, item.id))
   for (const metric of item.metrics ?? []) {
     children.push({
-      key: metric.id, label: `${metric.label}${metric.value}${metric.unit}`, part, kind: 'metric', itemId: null,
+      key: metric.id, label: `${metric.label}${metric.value}${metric.unit}`, text: '', part, kind: 'metric', itemId: null,
       parentId: item.id, span: metric.span, children: [],
     })
   }
-  return { key: item.id, label: item.title || item.text, part, kind: 'item', itemId: item.id, parentId, span: item.span, children }
+  return { key: item.id, label: item.title || item.text, text: item.text, part, kind: 'item', itemId: item.id, parentId, span: item.span, children }
 }
 
 /** The structure as a tree: 工作成效 (with figures), 存在问题, 工作计划. */
 export function reportTree(r: Pick<ReportDetail, Part>): TreeNode[] {
   return PARTS.map((part) => ({
-    key: part, label: messages.reports.parts[part], part, kind: 'part' as const, itemId: null, parentId: null,
+    key: part, label: messages.reports.parts[part], text: '', part, kind: 'part' as const, itemId: null, parentId: null,
     span: null, children: (r[part] ?? []).map((i) => itemNode(i, part, null)),
   }))
 }
