@@ -130,7 +130,7 @@ class ConsoleReportsIT {
 
         // correct the first problem's title
         page.locator("[data-test=node-problem-1]").click();
-        page.locator("[data-test=item-title] input").fill("普法宣传形式有待创新");
+        page.locator("input[data-test=item-title]").fill("普法宣传形式有待创新");
         page.locator("[data-test=item-save]").click();
         assertThat(page.locator("[data-test=notice]")).hasText("已保存");
         assertThat(page.locator("[data-test=node-problem-1]")).hasText("普法宣传形式有待创新");
@@ -139,7 +139,7 @@ class ConsoleReportsIT {
         // someone else corrects the report meanwhile: the page's version is old, the 412 is explained with a reload
         as(report(), "office1").header("If-Match", "\"" + detail(id).getInt("version") + "\"").contentType("application/json")
                 .body(Map.of("docNumber", "泉鲤司〔2025〕9号")).patch("/api/reports/" + id).then().statusCode(200);
-        page.locator("[data-test=item-title] input").fill("普法宣传形式单一");
+        page.locator("input[data-test=item-title]").fill("普法宣传形式单一");
         page.locator("[data-test=item-save]").click();
         assertThat(page.locator("[data-test=conflict]")).containsText("已被他人修改");
         ConsoleBrowser.screenshot(page, "office1-report-conflict");
