@@ -8,6 +8,9 @@ export const router = createRouter({
     { path: '/tasks', name: 'tasks', component: () => import('./views/TaskListPage.vue') },
     { path: '/tasks/:id', name: 'task', component: () => import('./views/TaskDetailPage.vue'), props: true },
     { path: '/inbox', name: 'inbox', component: () => import('./views/InboxPage.vue') },
+    { path: '/reports', name: 'reports', component: () => import('./views/ReportListPage.vue') },
+    { path: '/reports/:id', name: 'report', component: () => import('./views/ReportDetailPage.vue'), props: true },
+    { path: '/dispatch', name: 'dispatch', component: () => import('./views/DispatchPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

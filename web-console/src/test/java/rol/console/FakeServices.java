@@ -6,6 +6,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
-    public record Seen(String method, String uri, String authorization, String cookie, String ifMatch, String body) {
+    /** {@code sha256} of the body's bytes, so a binary upload can be compared byte for byte. */
+    public record Seen(String method, String uri, String authorization, String cookie, String ifMatch, String body,
+                       String contentType, String sha256) {
     }
 
     public static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
@@ -34,7 +39,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             SEEN.add(new Seen(req.method().name(), req.uri(), req.getHeader("Authorization"), req.getHeader("Cookie"),
-                    req.getHeader("If-Match"), body.toString()));
+                    req.getHeader("If-Match"), body.toString(), req.getHeader("Content-Type"), sha256(body.getBytes())));
             if (req.path().endsWith("/progress")) {
                 req.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json").end(PROBLEM);
             } else {
@@ -45,7 +50,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }));
         int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
         return Map.of("console.relay.task", "http://127.0.0.1:" + port,
+                "console.relay.report", "http://127.0.0.1:" + port,
                 "console.relay.notification", "http://127.0.0.1:" + closedPort());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int closedPort() {

@@ -8,9 +8,13 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,6 +68,33 @@ class RelayTest {
         assertEquals("POST", seen.method());
         assertEquals("{\"percent\":160}", seen.body());
         assertEquals("\"7\"", seen.ifMatch());
+    }
+
+    @Test
+    void aMultipartUploadReachesTheServiceByteForByte() throws Exception {
+        // a report file as the browser sends it: a multipart form whose file part is not UTF-8 (GB18030 text + binary)
+        String boundary = "----console-test-boundary";
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"issuer\"\r\n\r\n区司法局\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.txt\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] file = new byte[2 * 1024 * 1024];
+        new Random(13).nextBytes(file);
+        byte[] gbk = "关于2025年法治政府建设情况的报告".getBytes(Charset.forName("GB18030"));
+        System.arraycopy(gbk, 0, file, 0, gbk.length);
+        form.writeBytes(file);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] body = form.toByteArray();
+
+        HttpResponse<String> r = browser.send(api("/api/report/reports")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertEquals(200, r.statusCode(), r.body());
+        FakeServices.Seen seen = FakeServices.SEEN.get(0);
+        assertEquals("/api/reports", seen.uri());
+        assertEquals("multipart/form-data; boundary=" + boundary, seen.contentType());
+        assertEquals(FakeServices.sha256(body), seen.sha256(), "the form arrives unchanged, boundary and binary part included");
+        assertTrue(seen.authorization().startsWith("Bearer "));
     }
 
     @Test

@@ -64,6 +64,10 @@ public class Report extends PanacheEntityBase {
     @Column(name = "source_format")
     public String sourceFormat;
 
+    /** How many extraction warnings the structure holds (the list shows it; corrections do not change them). */
+    @Column(name = "warning_count", nullable = false)
+    public int warningCount;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;

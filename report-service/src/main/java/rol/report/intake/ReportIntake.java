@@ -142,6 +142,7 @@ public class ReportIntake {
         report.planYear = c.planYear;
         report.issuedOn = c.issuedOn;
         report.genre = c.genre == null ? null : c.genre.name();
+        report.warningCount = c.warnings.size();
     }
 
     /** The plan flat in document order: each item after its theme, {@code parentId} rebuilding the outline. */

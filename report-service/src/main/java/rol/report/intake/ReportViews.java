@@ -22,12 +22,13 @@ public final class ReportViews {
     private ReportViews() {
     }
 
+    /** A row of the report list; {@code warnings} counts the extraction warnings of its structure. */
     public record Summary(UUID id, String title, String issuer, String docNumber, Integer reportYear, Integer planYear,
                           LocalDate issuedOn, Report.Status status, OffsetDateTime createdAt,
-                          OffsetDateTime publishedAt) {
+                          OffsetDateTime publishedAt, int warnings) {
         static Summary of(Report r) {
             return new Summary(r.id, r.title, r.issuer, r.docNumber, r.reportYear, r.planYear, r.issuedOn, r.status,
-                    r.createdAt, r.publishedAt);
+                    r.createdAt, r.publishedAt, r.warningCount);
         }
     }
 

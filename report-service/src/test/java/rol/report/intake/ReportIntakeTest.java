@@ -262,11 +262,14 @@ class ReportIntakeTest {
 
     @Test
     void listsFilterByStatusIssuerAndYear() {
-        String id = given().contentType("text/plain; charset=UTF-8").body(Samples.report()).queryParam("issuer", "筛选测试局")
-                .when().post("/api/reports").then().statusCode(201).extract().path("id");
+        var received = given().contentType("text/plain; charset=UTF-8").body(Samples.report()).queryParam("issuer", "筛选测试局")
+                .when().post("/api/reports").then().statusCode(201).extract();
+        String id = received.path("id");
+        int warnings = received.<List<?>>path("warnings").size();
         given().queryParam("issuer", "筛选测试").queryParam("year", 2024).queryParam("status", "DRAFT")
                 .when().get("/api/reports")
                 .then().statusCode(200).body("items.id", equalTo(List.of(id))).body("total", equalTo(1))
+                .body("items[0].warnings", equalTo(warnings))
                 .body("items[0].docNumber", equalTo(null)).body("items[0].issuedOn", equalTo("2025-02-17"));
         given().queryParam("issuer", "筛选测试").queryParam("status", "PUBLISHED")
                 .when().get("/api/reports").then().statusCode(200).body("total", equalTo(0));
