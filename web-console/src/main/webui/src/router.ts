@@ -8,6 +8,10 @@ export const router = createRouter({
     { path: '/tasks', name: 'tasks', component: () => import('./views/TaskListPage.vue') },
     { path: '/tasks/:id', name: 'task', component: () => import('./views/TaskDetailPage.vue'), props: true },
     { path: '/inbox', name: 'inbox', component: () => import('./views/InboxPage.vue') },
+    { path: '/rectification', name: 'rectification', component: () => import('./views/RectificationPage.vue') },
+    { path: '/directory', name: 'directory', component: () => import('./views/DirectoryPage.vue') },
+    { path: '/subscriptions', name: 'subscriptions', component: () => import('./views/SubscriptionsPage.vue') },
+    { path: '/digest', name: 'digest', component: () => import('./views/DigestPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })
