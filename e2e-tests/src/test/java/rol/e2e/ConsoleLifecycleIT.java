@@ -86,6 +86,7 @@ class ConsoleLifecycleIT {
         Path evidence = Files.createTempFile("evidence", ".txt");
         Files.writeString(evidence, "评查记录");
         dept.locator("[data-test=evidence-file]").setInputFiles(evidence);
+        ConsoleBrowser.screenshot(dept, "judicial1-lifecycle-progress-form");
         dept.locator("[data-test=action-submit]").click();
         assertThat(dept.locator("[data-test=state]").first()).hasText("办理中");
 

@@ -54,8 +54,9 @@ class ConsoleOfficeIT {
         assertThat(page.locator("[data-test=rect-problem]")).hasCount(2);
         assertThat(page.locator("[data-test=rect-uncovered]")).containsText("尚无整改任务");
         ConsoleBrowser.screenshot(page, "office1-rectification");
-        page.locator("[data-test=rect-confirm]").first().click();
-        assertThat(page.locator("[data-test=rect-confirmed]").first()).hasText("已确认");
+        // el-table keeps a hidden copy of its cells; the visible button is the one to press
+        page.locator("[data-test=rect-confirm]:visible").first().click();
+        assertThat(page.locator("[data-test=rect-confirmed]:visible").first()).hasText("已确认");
         as(task(), "office1").get("/api/problems/" + problem).then().statusCode(200)
                 .body("links.status", hasItem("CONFIRMED"));
 
