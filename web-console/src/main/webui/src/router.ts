@@ -11,6 +11,10 @@ export const router = createRouter({
     { path: '/reports', name: 'reports', component: () => import('./views/ReportListPage.vue') },
     { path: '/reports/:id', name: 'report', component: () => import('./views/ReportDetailPage.vue'), props: true },
     { path: '/dispatch', name: 'dispatch', component: () => import('./views/DispatchPage.vue') },
+    { path: '/rectification', name: 'rectification', component: () => import('./views/RectificationPage.vue') },
+    { path: '/directory', name: 'directory', component: () => import('./views/DirectoryPage.vue') },
+    { path: '/subscriptions', name: 'subscriptions', component: () => import('./views/SubscriptionsPage.vue') },
+    { path: '/digest', name: 'digest', component: () => import('./views/DigestPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

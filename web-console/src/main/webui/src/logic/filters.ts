@@ -7,6 +7,10 @@ export interface TaskFilters {
   keySupervision?: boolean
   planYear?: number
   deadlineBefore?: string
+  /** the deadline range's first day (inclusive); deadlineBefore is its end (exclusive) */
+  deadlineFrom?: string
+  /** the work plan's issuer (发文机关), exactly as the report names it */
+  issuer?: string
   q?: string
   sort: string
   page: number
@@ -40,6 +44,7 @@ export function filtersFromQuery(query: Query): TaskFilters {
   const sort = first(query.sort)
   const year = Number(first(query.planYear))
   const before = first(query.deadlineBefore)
+  const from = first(query.deadlineFrom)
   return {
     department: first(query.department),
     state: all(query.state),
@@ -47,6 +52,8 @@ export function filtersFromQuery(query: Query): TaskFilters {
     keySupervision: first(query.keySupervision) === 'true' ? true : undefined,
     planYear: Number.isInteger(year) && year > 1900 ? year : undefined,
     deadlineBefore: before && DATE.test(before) ? before : undefined,
+    deadlineFrom: from && DATE.test(from) ? from : undefined,
+    issuer: first(query.issuer),
     q: first(query.q),
     sort: sort && SORT.test(sort) ? sort : DEFAULT_SORT,
     page: positive(first(query.page), 1),
@@ -63,6 +70,8 @@ export function queryFromFilters(f: TaskFilters): Record<string, string | string
   if (f.keySupervision) q.keySupervision = 'true'
   if (f.planYear) q.planYear = String(f.planYear)
   if (f.deadlineBefore) q.deadlineBefore = f.deadlineBefore
+  if (f.deadlineFrom) q.deadlineFrom = f.deadlineFrom
+  if (f.issuer) q.issuer = f.issuer
   if (f.q) q.q = f.q
   if (f.sort !== DEFAULT_SORT) q.sort = f.sort
   if (f.page !== 1) q.page = String(f.page)
@@ -79,6 +88,8 @@ export function serviceQuery(f: TaskFilters, paged = true): string {
   if (f.keySupervision) p.set('keySupervision', 'true')
   if (f.planYear) p.set('planYear', String(f.planYear))
   if (f.deadlineBefore) p.set('deadlineBefore', f.deadlineBefore)
+  if (f.deadlineFrom) p.set('deadlineFrom', f.deadlineFrom)
+  if (f.issuer) p.set('issuer', f.issuer)
   if (f.q) p.set('q', f.q)
   p.set('sort', f.sort)
   if (paged) {

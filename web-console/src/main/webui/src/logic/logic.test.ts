@@ -53,8 +53,8 @@ describe('filters in the URL', () => {
     const f = filtersFromQuery({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], overdue: 'true',
       planYear: '2026', deadlineBefore: '2026-06-30', q: '法律援助', sort: '-percent', page: '3', size: '50' })
     expect(f).toEqual({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], overdue: true,
-      keySupervision: undefined, planYear: 2026, deadlineBefore: '2026-06-30', q: '法律援助', sort: '-percent',
-      page: 3, size: 50 })
+      keySupervision: undefined, planYear: 2026, deadlineBefore: '2026-06-30', deadlineFrom: undefined,
+      issuer: undefined, q: '法律援助', sort: '-percent', page: 3, size: 50 })
     expect(filtersFromQuery(queryFromFilters(f))).toEqual(f)
   })
   it('keeps a plain list plain and ignores malformed values', () => {
@@ -65,6 +65,13 @@ describe('filters in the URL', () => {
     expect(f.deadlineBefore).toBeUndefined()
     expect(f.state).toEqual(['CLOSED'])
     expect(queryFromFilters(filtersFromQuery({}))).toEqual({})
+  })
+  it('carries a deadline range and the issuer to the URL and to task-service', () => {
+    const f = filtersFromQuery({ deadlineFrom: '2026-04-01', deadlineBefore: '2026-07-01', issuer: '某区司法局' })
+    expect(queryFromFilters(f)).toEqual({ deadlineFrom: '2026-04-01', deadlineBefore: '2026-07-01', issuer: '某区司法局' })
+    const p = new URLSearchParams(serviceQuery(f, false))
+    expect([p.get('deadlineFrom'), p.get('deadlineBefore'), p.get('issuer')]).toEqual(['2026-04-01', '2026-07-01', '某区司法局'])
+    expect(filtersFromQuery({ deadlineFrom: 'April' }).deadlineFrom).toBeUndefined()
   })
   it('asks task-service with pages from 0 and the ledger unpaged', () => {
     const f = filtersFromQuery({ state: ['RETURNED', 'SUBMITTED'], keySupervision: 'true', page: '2', q: '复议' })
@@ -99,7 +106,8 @@ describe('problems', () => {
 
 describe('task actions', () => {
   it('offers exactly the allowed actions the page can perform, in order', () => {
-    expect(buttons(['ACKNOWLEDGE', 'PLAN_MILESTONES', 'REQUEST_EXTENSION'])).toEqual(['ACKNOWLEDGE', 'REQUEST_EXTENSION'])
+    // DECIDE_EXTENSION is done beside each request in the 延期 tab, not as a button
+    expect(buttons(['ACKNOWLEDGE', 'DECIDE_EXTENSION', 'PLAN_MILESTONES'])).toEqual(['ACKNOWLEDGE', 'PLAN_MILESTONES'])
     expect(buttons([])).toEqual([])
     expect(buttons(undefined)).toEqual([])
   })

@@ -90,6 +90,41 @@ export const messages = {
     total: '共 {n} 项待交办', conflict: '这项任务已被他人修改，已重新加载，请再核对一次。',
   },
   inbox: { title: '消息', unreadOnly: '只看未读', markRead: '标为已读', markAllRead: '全部标为已读', read: '已读', unread: '未读', empty: '暂无消息', open: '查看任务' },
+  // ---- office pages (整改, 单位, 订阅与死信, 周报) and the task pages' added forms and filters ----
+  taskForms: { title: '任务标题', milestoneTitle: '节点名称', dueDate: '节点日期', milestone: '完成的节点' },
+  taskFilters: { deadlineAfter: '时限不早于', issuer: '发文机关' },
+  worklist: { title: '待办' },
+  rectification: {
+    title: '整改', report: '报告', chooseReport: '选择已发布报告', problem: '存在问题', tasks: '整改任务',
+    uncovered: '未覆盖', covered: '已覆盖', suggestedOnly: '仅有建议', confirm: '确认关联', reject: '否定关联',
+    suggested: '建议', confirmed: '已确认', rejected: '已否定', none: '没有找到存在问题', uncoveredCount: '{n} 项问题尚无整改任务',
+    onlyUncovered: '只看未覆盖', why: '依据', noTasks: '尚无关联任务', link: '关联',
+    status: { NEW: '新增', IN_PROGRESS: '推进中', CLOSED: '已销号' } as Record<string, string>,
+  },
+  directory: {
+    title: '单位', id: '编号', name: '名称', kind: '类别', parent: '上级单位', shortNames: '简称', aliases: '别名',
+    keywords: '关键词', edit: '修改', save: '保存', saved: '已保存', wordsHint: '多个词用顿号、逗号或空格分隔',
+    kinds: { party: '党委机关', government: '政府部门', judicial: '司法机关', subdistrict: '街道', unit: '内设机构' } as Record<string, string>,
+  },
+  subscriptions: {
+    title: '订阅与死信', list: '订阅', add: '新增订阅', remove: '删除', removeConfirm: '确定删除这个订阅吗？',
+    recipientType: '接收方', recipient: '接收单位', channel: '渠道', target: '地址', secret: '签名密钥', kinds: '通知类别',
+    allKinds: '全部', enabled: '启用', disabled: '停用', hasSecret: '已设密钥',
+    recipientTypes: { OFFICE: '依法治区办', DEPARTMENT: '部门' } as Record<string, string>,
+    channels: { EMAIL: '邮件', WEBHOOK: 'Webhook' } as Record<string, string>,
+    kindWords: {
+      BEFORE_DEADLINE: '到期前提醒', ON_DEADLINE: '到期当日提醒', AFTER_DEADLINE: '超期提醒', ESCALATION: '催办升级',
+      CHASER: '未反馈催报', DISPATCHED: '交办通知', RETURNED: '退办通知', EXTENSION_DECIDED: '延期审批结果', DIGEST: '周报',
+    } as Record<string, string>,
+    deadLetters: '死信', replay: '重新投递', replayAll: '全部重新投递', replayed: '已重新投递 {n} 条', noDeadLetters: '暂无死信',
+    attempts: '尝试次数', lastError: '最后错误', deadAt: '进入死信时间', titleCol: '内容',
+    errors: { target: '请填写地址', email: '邮件地址格式不正确', url: 'Webhook 地址须以 http:// 或 https:// 开头', secret: '新的 Webhook 须设签名密钥（至少16个字符）', recipient: '请选择接收单位' },
+  },
+  digest: {
+    title: '周报', heading: '{district}督办周报（{week}）', asOf: '截至', supervised: '在督任务 {n} 项', print: '打印',
+    red: '一、逾期事项（红灯）', yellow: '二、预警事项（黄灯）', changed: '三、近7天有变化的事项', count: '{n} 项',
+    overdueDays: '已逾期{n}个工作日', none: '无',
+  },
   errors: {
     networkTitle: '网络错误', network: '无法连接督办工作台，请检查网络后重试。', generic: '操作未成功',
     signedOut: '登录已失效', signingIn: '正在重新登录…',

@@ -125,11 +125,7 @@ public class WeeklyDigestJob implements TimeDrivenJob {
         if (claimed == 0) {
             return false;
         }
-        List<DigestComposer.DigestTask> tasks = tasks(district);
-        DepartmentNames names = departments.names(district,
-                tasks.stream().map(t -> t.task().leadDepartment()).toList());
-        DigestComposer.WeeklyDigest digest = new DigestComposer(lights.forDistrict(district), calendars.current())
-                .compose(district, week, now, tasks, names);
+        DigestComposer.WeeklyDigest digest = compose(district, week, now);
         String title = Messages.text("digest.title", district, week);
         String body = weekly.data("d", digest).data("states", labels("digest.state.", TaskState.values()))
                 .data("reasons", labels("digest.reason.", LightReason.values())).render();
@@ -144,6 +140,15 @@ public class WeeklyDigestJob implements TimeDrivenJob {
                     data);
         }
         return true;
+    }
+
+    /** The digest of {@code district} for {@code week} as the read model stands at {@code now} (mailed or shown). */
+    public DigestComposer.WeeklyDigest compose(String district, String week, Instant now) {
+        List<DigestComposer.DigestTask> tasks = tasks(district);
+        DepartmentNames names = departments.names(district,
+                tasks.stream().map(t -> t.task().leadDepartment()).toList());
+        return new DigestComposer(lights.forDistrict(district), calendars.current())
+                .compose(district, week, now, tasks, names);
     }
 
     private List<DigestComposer.DigestTask> tasks(String district) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record TaskFilter(UUID reportId, UUID workPlanId, String district, String department, List<TaskState> states,
                          Integer planYear, String issuer, Boolean keySupervision, LocalDate deadlineBefore,
-                         Boolean overdue, String q, String sort) {
+                         Boolean overdue, String q, String sort, LocalDate deadlineFrom) {
 
     /** The fields a list may be sorted by, optionally descending ({@code -deadline}); ties go by id. */
     public static final String SORT_PATTERN = "-?(deadline|createdAt|title|percent|state|updatedAt)";

@@ -42,6 +42,10 @@ public class TaskFilterParams {
     @QueryParam("deadlineBefore")
     LocalDate deadlineBefore;
 
+    /** The deadline range's first day (inclusive); with {@code deadlineBefore} (exclusive) a range, e.g. a quarter. */
+    @QueryParam("deadlineFrom")
+    LocalDate deadlineFrom;
+
     @QueryParam("overdue")
     Boolean overdue;
 
@@ -63,6 +67,6 @@ public class TaskFilterParams {
         }
         v.throwIfAny();
         return new TaskFilter(reportId, workPlanId, district, department, states, planYear, issuer, keySupervision,
-                deadlineBefore, overdue, q, sort);
+                deadlineBefore, overdue, q, sort, deadlineFrom);
     }
 }

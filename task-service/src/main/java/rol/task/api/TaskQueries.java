@@ -56,6 +56,7 @@ public class TaskQueries {
                 "issuer");
         add(where, params, filter.keySupervision(), "keySupervision = :keySupervision", "keySupervision");
         add(where, params, filter.deadlineBefore(), "deadline < :deadlineBefore", "deadlineBefore");
+        add(where, params, filter.deadlineFrom(), "deadline >= :deadlineFrom", "deadlineFrom");
         if (filter.overdue() != null) {
             where.add((filter.overdue() ? "" : "not ") + "(deadline < :today and state not in :finished)");
             params.put("today", LocalDate.now(clock));

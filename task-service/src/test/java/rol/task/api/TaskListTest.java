@@ -17,6 +17,7 @@ import rol.task.plan.PublishedReports;
 import rol.task.plan.Task;
 import rol.testsupport.StackResource;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,6 +55,9 @@ class TaskListTest {
             Task task = Task.find("reportId = ?1 and planItemId = ?2", UUID.fromString(reportId), "plan-1.2").firstResult();
             task.leadDepartment = "judicial-bureau";
             task.coDepartments = List.of("market-regulation");
+            task.deadline = LocalDate.parse("2025-06-30");
+            Task other = Task.find("reportId = ?1 and planItemId = ?2", UUID.fromString(reportId), "plan-1.1").firstResult();
+            other.deadline = LocalDate.parse("2025-09-30");
         });
     }
 
@@ -83,6 +87,12 @@ class TaskListTest {
                 .get("/api/tasks").then().body("total", equalTo(0));
         given().queryParam("reportId", reportId).queryParam("planYear", 2025).queryParam("issuer", "某区司法局")
                 .get("/api/tasks").then().body("total", equalTo(3));
+        // a deadline range: from (inclusive) before (exclusive); tasks without a deadline are outside every range
+        given().queryParam("reportId", reportId).queryParam("deadlineFrom", "2025-07-01")
+                .get("/api/tasks").then().body("total", equalTo(1)).body("items[0].planItemId", equalTo("plan-1.1"));
+        given().queryParam("reportId", reportId).queryParam("deadlineFrom", "2025-06-30")
+                .queryParam("deadlineBefore", "2025-09-30")
+                .get("/api/tasks").then().body("total", equalTo(1)).body("items[0].planItemId", equalTo("plan-1.2"));
         given().queryParam("reportId", reportId).queryParam("size", 2).queryParam("page", 1)
                 .get("/api/tasks").then().body("total", equalTo(3)).body("items", hasSize(1));
     }
@@ -122,6 +132,8 @@ class TaskListTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("state"))
                 .body("errors[0].message", containsString("IN_PROGRESS"));
+        given().queryParam("deadlineFrom", "2025-02-30").get("/api/tasks")
+                .then().statusCode(400).body("errors[0].field", equalTo("deadlineFrom"));
         given().queryParam("deadlineBefore", "2025-13-45").get("/api/tasks")
                 .then().statusCode(400).body("errors[0].field", equalTo("deadlineBefore"))
                 .body("errors[0].message", containsString("2025-06-30"));

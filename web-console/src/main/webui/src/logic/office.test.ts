@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import {
+  digestHeading, joinWords, problemsInOrder, splitWords, subscriptionBody, subscriptionErrors, visibleLinks,
+  type RectProblem, type SubscriptionForm,
+} from './office'
+import { ACTIONS, definitionChange } from './actions'
+
+const problem = (id: string, coverage: RectProblem['coverage'], links: RectProblem['links'] = []): RectProblem => ({
+  id, problemId: id, title: id, text: '', status: 'NEW', covered: coverage === 'CONFIRMED', coverage, links,
+})
+
+describe('rectification', () => {
+  it('puts uncovered problems first, then suggested ones, keeping the report order within each', () => {
+    const items = [problem('a', 'CONFIRMED'), problem('b', 'NONE'), problem('c', 'SUGGESTED'), problem('d', 'NONE')]
+    expect(problemsInOrder(items).map((p) => p.id)).toEqual(['b', 'd', 'c', 'a'])
+    expect(problemsInOrder(items, true).map((p) => p.id)).toEqual(['b', 'd', 'c'])
+  })
+  it('hides rejected links', () => {
+    const link = (taskId: string, status: 'SUGGESTED' | 'CONFIRMED' | 'REJECTED') =>
+      ({ taskId, title: taskId, state: null, stateName: null, score: 1, words: null, reason: null, status })
+    const p = problem('a', 'SUGGESTED', [link('t1', 'SUGGESTED'), link('t2', 'REJECTED'), link('t3', 'CONFIRMED')])
+    expect(visibleLinks(p).map((l) => l.taskId)).toEqual(['t1', 't3'])
+  })
+})
+
+describe('directory words', () => {
+  it('splits on the separators clerks type and drops repeats', () => {
+    expect(splitWords('法律援助、人民调解，公证, 公证  行政复议;普法')).toEqual(['法律援助', '人民调解', '公证', '行政复议', '普法'])
+    expect(splitWords('  ')).toEqual([])
+    expect(splitWords(null)).toEqual([])
+  })
+  it('joins with 、 and round-trips', () => {
+    expect(joinWords(['司法局', '区司法局'])).toBe('司法局、区司法局')
+    expect(splitWords(joinWords(['a', 'b']))).toEqual(['a', 'b'])
+  })
+})
+
+describe('subscriptions', () => {
+  const form = (over: Partial<SubscriptionForm>): SubscriptionForm => ({
+    district: 'licheng', recipientType: 'OFFICE', recipientId: '', channel: 'EMAIL', target: 'fzb@licheng.gov.cn',
+    secret: '', kinds: [], ...over,
+  })
+  it('accepts an office mailbox and a signed webhook', () => {
+    expect(subscriptionErrors(form({}))).toEqual({})
+    expect(subscriptionErrors(form({ channel: 'WEBHOOK', target: 'https://im.licheng.gov.cn/hook', secret: '0123456789abcdef' }))).toEqual({})
+  })
+  it('names each wrong field', () => {
+    expect(Object.keys(subscriptionErrors(form({ target: '' })))).toEqual(['target'])
+    expect(subscriptionErrors(form({ target: 'not-an-address' })).target).toContain('邮件')
+    const hook = subscriptionErrors(form({ channel: 'WEBHOOK', target: 'ftp://x', secret: 'short' }))
+    expect(Object.keys(hook).sort()).toEqual(['secret', 'target'])
+    expect(subscriptionErrors(form({ recipientType: 'DEPARTMENT' })).recipientId).toBeTruthy()
+  })
+  it('sends no recipient for the office and no secret for email', () => {
+    expect(subscriptionBody(form({ recipientId: 'judicial-bureau', secret: 'x' }))).toMatchObject({ recipientId: null, secret: null })
+    expect(subscriptionBody(form({ recipientType: 'DEPARTMENT', recipientId: 'judicial-bureau', channel: 'WEBHOOK', secret: ' s ' })))
+      .toMatchObject({ recipientId: 'judicial-bureau', secret: 's', enabled: true })
+  })
+})
+
+describe('digest', () => {
+  it('names the week as offices do', () => {
+    expect(digestHeading('历城区', '2025-W07')).toBe('历城区督办周报（2025年第7周）')
+    expect(digestHeading('历城区', 'odd')).toBe('历城区督办周报（odd）')
+  })
+})
+
+describe('task forms', () => {
+  it('sends only what the clerk changed in 修改', () => {
+    const base = { originalTitle: 'A', originalDeadline: '2026-06-30', title: 'A', deadline: '2026-06-30' }
+    expect(definitionChange(base)).toEqual({})
+    expect(definitionChange({ ...base, deadline: '2026-09-30', reason: '统一安排' })).toEqual({ deadline: '2026-09-30', reason: '统一安排' })
+    expect(definitionChange({ ...base, title: 'B' })).toEqual({ title: 'B' })
+  })
+  it('reassigns, plans and completes milestones at their addresses', () => {
+    expect(ACTIONS.REASSIGN.request('t1', { leadDepartment: 'market-regulation', reason: 'r' }))
+      .toEqual({ method: 'POST', path: '/api/task/tasks/t1/reassign', body: { leadDepartment: 'market-regulation', reason: 'r' } })
+    expect(ACTIONS.PLAN_MILESTONES.request('t1', { title: '评查', dueDate: '2026-06-30' }).body).toEqual({ title: '评查', dueDate: '2026-06-30' })
+    expect(ACTIONS.COMPLETE_MILESTONE.request('t1', { milestone: 'm1', note: '' }))
+      .toEqual({ method: 'POST', path: '/api/task/tasks/t1/milestones/m1/complete', body: { note: null } })
+  })
+})

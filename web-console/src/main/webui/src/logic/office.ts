@@ -1,0 +1,95 @@
+import { messages } from './messages'
+
+// The office pages' logic: rectification coverage, directory words, subscription checks, the digest's heading.
+
+// ---- 整改 ----
+export interface RectLink {
+  taskId: string; title: string; stateName: string | null; state: string | null; score: number; words: string | null
+  reason: string | null; status: 'SUGGESTED' | 'CONFIRMED' | 'REJECTED'
+}
+export interface RectProblem {
+  id: string; problemId: string; title: string; text: string; status: string; covered: boolean
+  coverage: 'CONFIRMED' | 'SUGGESTED' | 'NONE'; links: RectLink[]
+}
+
+/** The clerk's order: uncovered problems first (they need a task), then those with only suggestions, then the rest. */
+export function problemsInOrder(items: RectProblem[], onlyUncovered = false): RectProblem[] {
+  const rank = { NONE: 0, SUGGESTED: 1, CONFIRMED: 2 }
+  return items.filter((p) => !onlyUncovered || !p.covered)
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank[a.p.coverage] - rank[b.p.coverage] || a.i - b.i)
+    .map(({ p }) => p)
+}
+
+/** The links worth showing: a rejected one is history, not a candidate. */
+export function visibleLinks(p: RectProblem): RectLink[] {
+  return p.links.filter((l) => l.status !== 'REJECTED')
+}
+
+export function coverageWord(p: RectProblem): string {
+  const r = messages.rectification
+  return p.coverage === 'CONFIRMED' ? r.covered : p.coverage === 'SUGGESTED' ? r.suggestedOnly : r.uncovered
+}
+
+// ---- 单位 ----
+export interface Unit {
+  id: string; name: string; kind: string; parent: string | null; shortNames: string[]; aliases: string[]
+  keywords: string[]; version: number
+}
+
+/** Words typed in one box, split on 、，, ; and spaces, trimmed, without repeats. */
+export function splitWords(text: string | null | undefined): string[] {
+  const seen = new Set<string>()
+  for (const w of (text ?? '').split(/[、，,;；\s]+/)) {
+    const t = w.trim()
+    if (t) seen.add(t)
+  }
+  return [...seen]
+}
+
+export function joinWords(words: string[] | null | undefined): string {
+  return (words ?? []).join('、')
+}
+
+// ---- 订阅与死信 ----
+export interface SubscriptionForm {
+  district: string; recipientType: 'OFFICE' | 'DEPARTMENT'; recipientId: string; channel: 'EMAIL' | 'WEBHOOK'
+  target: string; secret: string; kinds: string[]
+}
+
+/** The kinds a subscription can pick (notification-service's ReminderRule and the digest); none = all. */
+export const NOTICE_KINDS = ['BEFORE_DEADLINE', 'ON_DEADLINE', 'AFTER_DEADLINE', 'ESCALATION', 'CHASER', 'DISPATCHED',
+  'RETURNED', 'EXTENSION_DECIDED', 'DIGEST']
+
+/**
+ * The field errors the clerk can be told before asking the service (which checks again and has the last word): an
+ * address that fits the channel, a department for a department's subscription, a webhook's signing secret.
+ */
+export function subscriptionErrors(f: SubscriptionForm): Record<string, string> {
+  const e = messages.subscriptions.errors
+  const errors: Record<string, string> = {}
+  const target = f.target.trim()
+  if (!target) errors.target = e.target
+  else if (f.channel === 'EMAIL' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(target)) errors.target = e.email
+  else if (f.channel === 'WEBHOOK' && !/^https?:\/\/\S+$/.test(target)) errors.target = e.url
+  if (f.recipientType === 'DEPARTMENT' && !f.recipientId) errors.recipientId = e.recipient
+  if (f.channel === 'WEBHOOK' && f.secret.trim().length < 16) errors.secret = e.secret
+  return errors
+}
+
+/** The service's body: no recipient for the office, no secret for email, every kind when none is chosen. */
+export function subscriptionBody(f: SubscriptionForm): Record<string, unknown> {
+  return {
+    district: f.district, recipientType: f.recipientType,
+    recipientId: f.recipientType === 'DEPARTMENT' ? f.recipientId : null,
+    channel: f.channel, target: f.target.trim(), secret: f.channel === 'WEBHOOK' ? f.secret.trim() : null,
+    enabled: true, kinds: f.kinds,
+  }
+}
+
+// ---- 周报 ----
+export function digestHeading(district: string, isoWeek: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(isoWeek)
+  const week = m ? `${m[1]}年第${Number(m[2])}周` : isoWeek
+  return messages.digest.heading.replace('{district}', district).replace('{week}', week)
+}
