@@ -32,11 +32,11 @@ public class RelayRoute {
 
     /** Headers the services need from the browser; cookies and anything else stay in the console. */
     static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Content-Length", "Accept",
-            "Accept-Language", "If-Match", "If-None-Match");
+            "Accept-Language", "If-Match", "If-None-Match", "Idempotency-Key");
 
     /** Headers the SPA needs from the services; a Location names the service's host, which the SPA never uses. */
     static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Content-Length", "Content-Disposition",
-            "ETag", "Retry-After", "Cache-Control", "X-Content-Type-Options");
+            "ETag", "Retry-After", "Cache-Control", "X-Content-Type-Options", "Idempotent-Replayed");
 
     @Inject
     RelayConfig config;
