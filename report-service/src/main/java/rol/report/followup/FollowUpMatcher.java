@@ -7,7 +7,6 @@ import java.util.TreeSet;
 
 import rol.report.parse.AchievementItem;
 import rol.report.parse.AchievementTheme;
-import rol.report.parse.ParsedReport;
 import rol.report.parse.PlanItem;
 import rol.report.parse.Problem;
 import rol.report.parse.ScriptConverter;
@@ -46,7 +45,7 @@ public final class FollowUpMatcher {
         return ScriptConverter.simplifiedView(issuer).replaceAll("\\s+", "");
     }
 
-    public List<PlanItemFollowUp> planFollowUp(ParsedReport earlier, ParsedReport later) {
+    public List<PlanItemFollowUp> planFollowUp(ReportParts earlier, ReportParts later) {
         List<Passage> achievements = achievementPassages(later);
         List<Passage> planItems = new ArrayList<>();
         for (PlanItem item : earlier.planLeaves()) {
@@ -87,16 +86,16 @@ public final class FollowUpMatcher {
     }
 
     /** The problems of {@code report} that the earlier reports already named, each with the years it appeared. */
-    public List<RecurringProblem> recurringProblems(ParsedReport report, List<PriorReport> earlier) {
+    public List<RecurringProblem> recurringProblems(ReportParts report, List<ReportParts> earlier) {
         List<Passage> current = problemPassages(report);
         List<Passage> all = new ArrayList<>(current);
         all.addAll(achievementPassages(report));
         List<List<Passage>> earlierProblems = new ArrayList<>();
-        for (PriorReport prior : earlier) {
-            List<Passage> problems = problemPassages(prior.parsed());
+        for (ReportParts prior : earlier) {
+            List<Passage> problems = problemPassages(prior);
             earlierProblems.add(problems);
             all.addAll(problems);
-            all.addAll(achievementPassages(prior.parsed()));
+            all.addAll(achievementPassages(prior));
         }
         Bm25 bm25 = new Bm25(all);
         List<RecurringProblem> out = new ArrayList<>();
@@ -104,7 +103,8 @@ public final class FollowUpMatcher {
             List<RecurringProblem.EarlierProblem> matches = new ArrayList<>();
             TreeSet<Integer> years = new TreeSet<>();
             for (int i = 0; i < earlier.size(); i++) {
-                PriorReport prior = earlier.get(i);
+                ReportParts prior = earlier.get(i);
+                if (prior.reportYear() == null) continue;
                 for (Passage before : earlierProblems.get(i)) {
                     double similarity = (bm25.coverage(problem, List.of(before))
                             + bm25.coverage(before, List.of(problem))) / 2;
@@ -124,7 +124,7 @@ public final class FollowUpMatcher {
     }
 
     /** Achievement items, and a theme's own text where the theme has no items. */
-    static List<Passage> achievementPassages(ParsedReport report) {
+    static List<Passage> achievementPassages(ReportParts report) {
         List<Passage> out = new ArrayList<>();
         for (AchievementTheme theme : report.achievements()) {
             if (theme.items().isEmpty()) {
@@ -137,7 +137,7 @@ public final class FollowUpMatcher {
         return out;
     }
 
-    private static List<Passage> problemPassages(ParsedReport report) {
+    private static List<Passage> problemPassages(ReportParts report) {
         List<Passage> out = new ArrayList<>();
         for (Problem p : report.problems()) out.add(Passage.of(p.id(), p.title(), p.text(), p.span()));
         return out;

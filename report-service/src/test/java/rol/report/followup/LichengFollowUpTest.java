@@ -83,7 +83,8 @@ class LichengFollowUpTest {
 
     @Test
     void planVerdictsAndEvidenceMatchTheAnnotation() {
-        List<PlanItemFollowUp> result = new FollowUpMatcher().planFollowUp(earlier, later);
+        List<PlanItemFollowUp> result = new FollowUpMatcher().planFollowUp(ReportParts.of("r2023", earlier),
+                ReportParts.of("r2024", later));
         result.forEach(r -> System.out.printf("%s %s %.3f %s%n", r.planItemId(), r.verdict(), r.coverage(),
                 r.evidence().stream().map(e -> e.achievementId() + "=" + e.score()).toList()));
         assertEquals(VERDICTS.keySet().stream().sorted().toList(),
@@ -111,8 +112,8 @@ class LichengFollowUpTest {
 
     @Test
     void recurringProblemsMatchTheAnnotation() {
-        List<RecurringProblem> result = new FollowUpMatcher().recurringProblems(later,
-                List.of(new PriorReport("r2023", 2023, earlier)));
+        List<RecurringProblem> result = new FollowUpMatcher().recurringProblems(
+                ReportParts.of("r2024", later), List.of(ReportParts.of("r2023", earlier)));
         Set<String> found = new HashSet<>();
         for (RecurringProblem r : result) {
             assertEquals(List.of(2023, 2024), r.years());
