@@ -41,6 +41,11 @@ export const messages = {
     download: '下载', saved: '已提交', notAvailable: '该任务不存在，或不属于您的单位，无法查看。', back: '返回任务列表',
     approve: '同意', reject: '不同意', pending: '待审批', approved: '已同意', rejected: '已驳回',
   },
+  followUp: {
+    title: '下一年度报告核对：', suggestedNote: '建议办结说明：', evidence: '相关成效：',
+    verdicts: { REPORTED_DONE: '已报告完成', PARTLY_MENTIONED: '部分提及', NOT_MENTIONED: '未提及' } as Record<string, string>,
+    decisions: { CONFIRMED: '办公室已确认', REJECTED: '办公室已否定' } as Record<string, string>,
+  },
   inbox: { title: '消息', unreadOnly: '只看未读', markRead: '标为已读', markAllRead: '全部标为已读', read: '已读', unread: '未读', empty: '暂无消息', open: '查看任务' },
   errors: {
     networkTitle: '网络错误', network: '无法连接督办工作台，请检查网络后重试。', generic: '操作未成功',
