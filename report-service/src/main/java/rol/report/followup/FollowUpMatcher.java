@@ -32,7 +32,10 @@ public final class FollowUpMatcher {
      */
     static final double RECURRENCE_SIMILARITY = 0.12;
 
-    /** Same issuer though one report may name it in full (泉州市鲤城区司法局) and the other not, in either script. */
+    /**
+     * Same issuer though one report may name it in full (泉州市鲤城区司法局) and the other not, in either script.
+     * Callers compare reports of one district only, where a short name (区司法局) is that district's own organ.
+     */
     public static boolean sameIssuer(String a, String b) {
         if (a == null || b == null) return false;
         String x = key(a);
