@@ -12,6 +12,7 @@ import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
 import rol.platform.quarkus.OutboxWriter;
 import rol.report.parse.ParsedReport;
+import rol.report.review.PlanFollowUps;
 import rol.report.parse.PlanItem;
 import rol.report.parse.Span;
 
@@ -45,6 +46,9 @@ public class ReportIntake {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PlanFollowUps followUps;
 
     public record Received(Report report, boolean created) {
     }
@@ -98,6 +102,7 @@ public class ReportIntake {
         outbox.append(Topics.REPORT_EVENTS, ReportPublishedV1.TYPE, report.id.toString(),
                 new ReportPublishedV1(report.id.toString(), report.district, c.issuer, c.title,
                         c.reportYear, c.planYear, planItems(c), problems(c)));
+        followUps.reportChanged(report, c);
         ReportCorrections.flush(report);
         return report;
     }
@@ -107,6 +112,7 @@ public class ReportIntake {
         outbox.append(Topics.REPORT_EVENTS, ReportRevisedV1.TYPE, report.id.toString(),
                 new ReportRevisedV1(report.id.toString(), report.district, report.revision, c.issuer, c.title,
                         c.reportYear, c.planYear, planItems(c), problems(c)));
+        followUps.reportChanged(report, c);
     }
 
     public Report find(UUID id) {

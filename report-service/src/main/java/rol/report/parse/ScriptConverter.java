@@ -8,7 +8,7 @@ import com.ibm.icu.text.Transliterator;
  * few hundred distinct characters, so after warm-up a conversion is a map lookup. Characters that ICU would
  * turn into more than one character are kept as they are (they are not in rules we match on).
  */
-final class ScriptConverter {
+public final class ScriptConverter {
 
     private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
     private static final Transliterator TO_TRADITIONAL = Transliterator.getInstance("Simplified-Traditional");
@@ -31,6 +31,14 @@ final class ScriptConverter {
             out[i] = c;
         }
         return new String(out);
+    }
+
+    /**
+     * The matching view of any text, simplified whatever its script (a short phrase is too short to tell); the
+     * same length, so offsets carry over. Simplified characters map to themselves.
+     */
+    public static String simplifiedView(CharSequence s) {
+        return matchView(s, true);
     }
 
     static char fold(char c) {

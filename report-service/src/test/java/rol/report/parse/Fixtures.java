@@ -10,15 +10,15 @@ import java.nio.file.Path;
  * They are not in the repository (real report text stays out of it): a clone without ../shared skips the tests
  * that read them, saying so.
  */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Path reportsDir() {
+    public static Path reportsDir() {
         return shared("fixtures/reports");
     }
 
-    static Path corpusDir() {
+    public static Path corpusDir() {
         return shared("corpus");
     }
 

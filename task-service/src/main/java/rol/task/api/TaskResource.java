@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.task.idempotency.Idempotent;
 import rol.platform.problem.Problem;
+import rol.task.followup.PlanItemFollowUps;
 import rol.platform.problem.Violations;
 import rol.platform.security.Roles;
 import rol.task.evidence.EvidenceFile;
@@ -64,6 +65,9 @@ import java.util.stream.Collectors;
 public class TaskResource {
 
     static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    PlanItemFollowUps planFollowUps;
 
     @Inject
     TaskQueries queries;
@@ -121,10 +125,12 @@ public class TaskResource {
         LocalDate today = LocalDate.now(clock);
         LocalDate lightsToday = lights.today();
         Set<UUID> extensionPending = ExtensionRequest.pendingOf(ids);
+        Map<UUID, PlanItemFollowUps.FollowUp> followUps = planFollowUps.of(tasks);
         List<TaskView> items = tasks.stream().map(t -> {
             List<Milestone> own = milestones.getOrDefault(t.id, List.of());
             return TaskView.of(t, own, evidence.getOrDefault(t.id, List.of()), today, lights.verdict(t, lightsToday),
-                    lights.calendarNote(t, lightsToday), steps.allowedActions(t, own, extensionPending.contains(t.id)));
+                    lights.calendarNote(t, lightsToday), steps.allowedActions(t, own, extensionPending.contains(t.id)),
+                    followUps.get(t.id));
         }).toList();
         return new TaskView.Page(items, query.count());
     }
@@ -341,7 +347,8 @@ public class TaskResource {
         return Response.ok(TaskView.of(task, own,
                         evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock),
                         lights.verdict(task), lights.calendarNote(task, lights.today()),
-                        steps.allowedActions(task, own, ExtensionRequest.pending(task.id).isPresent())))
+                        steps.allowedActions(task, own, ExtensionRequest.pending(task.id).isPresent()),
+                        planFollowUps.of(List.of(task)).get(task.id)))
                 .tag(etag(task)).build();
     }
 

@@ -6,6 +6,7 @@ import rol.platform.lights.TrafficLight;
 import rol.platform.problem.Messages;
 import rol.task.plan.Milestone;
 import rol.task.evidence.EvidenceFile;
+import rol.task.followup.PlanItemFollowUps;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskAction;
 import rol.task.workflow.TaskState;
@@ -27,6 +28,8 @@ import java.util.UUID;
  * @param calendarNote {@code 2027年节假日安排未录入，按周末计算} when the task's days fall in a year the calendar lacks,
  *                    else null
  * @param allowedActions what the caller may do to the task now, by the names of docs/lifecycle.md, in their order
+ * @param followUp    whether the issuer's next report reports this plan item done (report.plan-followed-up.v1), with
+ *                    the evidence and a suggested closing note; null until that report is published
  */
 public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId, String planItemId, String theme,
                        String title, String text, Span span, TaskState state, String leadDepartment,
@@ -34,7 +37,7 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                        OffsetDateTime lastFeedbackAt, TrafficLight light, LightReason lightReason,
                        String calendarNote, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                        Suggestion suggestion, List<MilestoneView> milestones, List<EvidenceFile> evidence,
-                       long version, Set<TaskAction> allowedActions) {
+                       long version, Set<TaskAction> allowedActions, PlanItemFollowUps.FollowUp followUp) {
 
     /**
      * What registration suggested (the office decides at dispatch), with the reason for each: the rule, the words
@@ -72,15 +75,17 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
      * @param light      its light today
      * @param calendarNote the missing-year note, or null
      * @param allowed    what the caller may do to it now
+     * @param followUp   its plan item's follow-up, or null
      */
     static TaskView of(Task t, List<Milestone> milestones, List<EvidenceFile> evidence, LocalDate today,
-                       LightVerdict light, String calendarNote, Set<TaskAction> allowed) {
+                       LightVerdict light, String calendarNote, Set<TaskAction> allowed,
+                       PlanItemFollowUps.FollowUp followUp) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt,
                 light.light().orElse(null), light.reason(), calendarNote, t.createdAt, t.updatedAt,
                 suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), evidence,
-                t.version, allowed);
+                t.version, allowed, followUp);
     }
 
     private static Suggestion suggestion(Task t) {

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.MalformedEventException;
+import rol.platform.event.report.PlanFollowedUpV1;
+import rol.platform.event.report.PlanMatchDecidedV1;
+import rol.task.followup.PlanItemFollowUps;
 import rol.platform.event.report.ReportPublishedV1;
 import rol.platform.event.report.ReportRevisedV1;
 import rol.platform.event.task.TaskCancelledV1;
@@ -63,12 +66,19 @@ public class ReportEventsHandler implements EventHandler {
     @Inject
     TaskTrail trail;
 
+    @Inject
+    PlanItemFollowUps followUps;
+
     @Override
     public void handle(CloudEvent event) {
         if (ReportPublishedV1.TYPE.equals(event.type())) {
             published(event.dataAs(ReportPublishedV1.class));
         } else if (ReportRevisedV1.TYPE.equals(event.type())) {
             revised(event.dataAs(ReportRevisedV1.class));
+        } else if (PlanFollowedUpV1.TYPE.equals(event.type())) {
+            followUps.followedUp(event.dataAs(PlanFollowedUpV1.class));
+        } else if (PlanMatchDecidedV1.TYPE.equals(event.type())) {
+            followUps.decided(event.dataAs(PlanMatchDecidedV1.class));
         } else {
             LOG.debugf("ignoring %s: task-service has no use for it", event.type());
         }
