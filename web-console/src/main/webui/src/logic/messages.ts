@@ -88,6 +88,7 @@ export const messages = {
     reason: '建议理由', accept: '接受建议并交办', dispatchChanged: '按修改交办', changed: '已修改', dispatched: '已交办：{title}',
     needLeadAndDeadline: '请选择牵头单位和办结时限', noSuggestion: '没有建议', fromReport: '只看这份报告的任务', all: '全部待交办',
     total: '共 {n} 项待交办', conflict: '这项任务已被他人修改，已重新加载，请再核对一次。',
+  },
   followUp: {
     title: '下一年度报告核对：', suggestedNote: '建议办结说明：', evidence: '相关成效：',
     verdicts: { REPORTED_DONE: '已报告完成', PARTLY_MENTIONED: '部分提及', NOT_MENTIONED: '未提及' } as Record<string, string>,
