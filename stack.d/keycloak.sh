@@ -1,5 +1,7 @@
 # shellcheck shell=bash
 # Keycloak: the realm rule-of-law from stack.d/keycloak/rule-of-law-realm.json (sourced by ./stack).
+# how long to wait for Keycloak to start, in seconds (a loaded machine may need more)
+KEYCLOAK_WAIT=${STACK_KEYCLOAK_WAIT:-240}
 KEYCLOAK_PORT=${STACK_KEYCLOAK_PORT:-28180}
 KEYCLOAK_MANAGEMENT_PORT=${STACK_KEYCLOAK_MANAGEMENT_PORT:-$((KEYCLOAK_PORT + 1))}
 KEYCLOAK_VERSION=26.7.3
@@ -33,7 +35,7 @@ keycloak_up() {
     spawn keycloak "$LOGS/keycloak.log" "$KEYCLOAK_HOME/bin/kc.sh" start-dev --db=dev-mem --import-realm \
     --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
     --hostname="http://localhost:$KEYCLOAK_PORT" --health-enabled=true
-  wait_for keycloak 240 "$LOGS/keycloak.log" keycloak_ready
+  wait_for keycloak "$KEYCLOAK_WAIT" "$LOGS/keycloak.log" keycloak_ready
   say "keycloak ready: realm rule-of-law at $ISSUER"
 }
 

@@ -11,6 +11,8 @@ SERVICE_JAVA_OPTS=${STACK_SERVICE_JAVA_OPTS:--Xmx768m -Xmn384m -XX:+UseSerialGC}
 # instance N listens on the service's port + (N-1) * this step: 10 keeps the instances of the default stack (8091…)
 # and of the test stacks (offsets in steps of 20) clear of every other port
 INSTANCE_PORT_STEP=${STACK_INSTANCE_PORT_STEP:-10}
+# how long to wait for a service to become healthy, in seconds
+SERVICE_WAIT=${STACK_SERVICE_WAIT:-120}
 SERVICES=()
 declare -A SERVICE_PORT=() SERVICE_DB=() SERVICE_ENV=()
 
@@ -94,7 +96,7 @@ service_up() {
 
 service_wait() {
   local svc=$1
-  wait_for "$svc" 120 "$LOGS/$svc.log" service_healthy "$(service_port "$svc")"
+  wait_for "$svc" "$SERVICE_WAIT" "$LOGS/$svc.log" service_healthy "$(service_port "$svc")"
   say "$svc healthy on http://127.0.0.1:$(service_port "$svc")"
 }
 
