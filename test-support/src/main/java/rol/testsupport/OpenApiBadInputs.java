@@ -57,7 +57,10 @@ public final class OpenApiBadInputs {
         }
     }
 
-    /** Every generated case for every {@code /api} operation of {@code document}, but those whose name is skipped. */
+    /**
+     * Every generated case for every {@code /api} operation of {@code document}, but those skipped: an operation
+     * ("POST /api/x"), or one class of case for it ("empty body: POST /api/x", for a body that may be left out).
+     */
     public static List<BadInputCorpus.Case> cases(JsonNode document, Target target, List<String> skipped) {
         List<BadInputCorpus.Case> out = new ArrayList<>();
         ApiDocumentation.operations(document).forEach((name, op) -> {
@@ -70,7 +73,9 @@ public final class OpenApiBadInputs {
             pathParameterCases(out, method, template, example, target);
             queryParameterCases(out, method, template, op, target);
             if (example != null) {
-                bodyCases(out, method, template, example, target);
+                List<BadInputCorpus.Case> body = new ArrayList<>();
+                bodyCases(body, method, template, example, target);
+                body.stream().filter(c -> !skipped.contains(c.kind() + ": " + name)).forEach(out::add);
             }
         });
         return out;
