@@ -20,7 +20,6 @@ import rol.testsupport.ProblemAnswers;
 import rol.testsupport.StackResource;
 
 import javax.sql.DataSource;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +109,7 @@ class BadInputCorpusTest {
         Map<String, byte[]> bodies = Map.of(
                 "invalid UTF-8 throughout", broken,
                 "NUL bytes between the lines", text.replace("\n", "\u0000\n").getBytes(StandardCharsets.UTF_8),
-                "UTF-16 declared as UTF-8", text.getBytes(StandardCharsets.UTF_16LE),
-                "Big5 and GBK halves declared as UTF-8", (text.substring(0, 40)
-                        + new String(text.substring(40).getBytes(Charset.forName("Big5")), StandardCharsets.ISO_8859_1))
-                        .getBytes(Charset.forName("GBK")));
+                "UTF-16 declared as UTF-8", text.getBytes(StandardCharsets.UTF_16LE));
         bodies.forEach((what, bytes) -> corpus.add(what.contains("NUL") ? "NUL byte in text" : "invalid UTF-8",
                 "report text: " + what, () -> {
                     As.office();
@@ -127,11 +123,6 @@ class BadInputCorpusTest {
             As.office();
             return ProblemAnswers.raw("POST", "/api/reports", utf8, "Content-Length: " + utf8.length);
         });
-        corpus.addRaw("truncated body", "Content-Length larger than the report that follows", () -> {
-            As.office();
-            return ProblemAnswers.raw("POST", "/api/reports", java.util.Arrays.copyOf(utf8, utf8.length / 2),
-                    "Content-Type: text/plain; charset=UTF-8", "Content-Length: " + utf8.length);
-        });
         corpus.add("oversize body", "a report text of 11 MB", () -> {
             As.office();
             return given().contentType("text/plain; charset=UTF-8").body("法".repeat(11 * 1024 * 1024 / 3 + 1))
@@ -142,7 +133,7 @@ class BadInputCorpusTest {
     /** Writes with an If-Match from before, from the future, or not of this service. */
     private static void ifMatch(BadInputCorpus corpus, String id, String etag) {
         long version = Long.parseLong(etag.replaceAll("\\D", ""));
-        for (String value : List.of("\"" + (version + 1) + "\"", "\"" + (version + 7) + "\", \"" + (version + 3) + "\"",
+        for (String value : List.of("\"" + (version + 1) + "\"", "\"" + (version + 70) + "\", \"" + (version + 30) + "\"",
                 String.valueOf(version), "\"abc\"", "\"" + version + "\";drop table report")) {
             corpus.add("replayed or reordered If-Match", "publish with If-Match " + value, () -> {
                 As.office();

@@ -21,8 +21,13 @@ public final class Containers {
     /** What is wrong with a container; {@code null} when nothing is. */
     public enum Flaw { BROKEN, INFLATES_TOO_MUCH, HOSTILE_XML }
 
-    /** Inflated, a container may hold at most this much: about five times the largest upload. */
-    public static final long MAX_INFLATED = 100L * 1024 * 1024;
+    /**
+     * Inflated, a container may hold at most this many times its own size (Office XML compresses about ten to one;
+     * pictures inside hardly at all), but never less than {@link #FLOOR} nor more than {@link #CEILING}.
+     */
+    public static final int MAX_RATIO = 100;
+    static final long FLOOR = 10L * 1024 * 1024;
+    static final long CEILING = 200L * 1024 * 1024;
     /** Office documents nest a few dozen levels deep; a thousand is no document. */
     public static final int MAX_XML_DEPTH = 1000;
 
@@ -42,21 +47,20 @@ public final class Containers {
         return t.equals("application/zip") || t.startsWith("application/vnd.openxmlformats-officedocument.");
     }
 
-    public static Flaw inspect(InputStream file, boolean office) throws IOException {
+    /** The flaw of a container of {@code size} bytes, read from {@code file}; {@code office} for Word/Excel. */
+    public static Flaw inspect(InputStream file, long size, boolean office) {
+        long limit = Math.min(CEILING, Math.max(FLOOR, size * MAX_RATIO));
         long[] inflated = {0};
         boolean any = false;
         try (ZipInputStream zip = new ZipInputStream(file)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 any = true;
-                InputStream counted = counting(zip, inflated);
+                InputStream counted = counting(zip, inflated, limit);
                 String name = e.getName().toLowerCase(Locale.ROOT);
                 if (office && (name.endsWith(".xml") || name.endsWith(".rels")) && !wellFormed(counted)) {
                     return Flaw.HOSTILE_XML;
                 }
                 counted.transferTo(OutputStream.nullOutputStream());
-                if (inflated[0] > MAX_INFLATED) {
-                    return Flaw.INFLATES_TOO_MUCH;
-                }
             }
         } catch (SizeExceeded e) {
             return Flaw.INFLATES_TOO_MUCH;
@@ -92,12 +96,12 @@ public final class Containers {
         }
     }
 
-    private static InputStream counting(InputStream in, long[] total) {
+    private static InputStream counting(InputStream in, long[] total, long limit) {
         return new NotClosing(in) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
-                if (n > 0 && (total[0] += n) > MAX_INFLATED) {
+                if (n > 0 && (total[0] += n) > limit) {
                     throw new SizeExceeded();
                 }
                 return n;
@@ -106,7 +110,7 @@ public final class Containers {
             @Override
             public int read() throws IOException {
                 int c = super.read();
-                if (c >= 0 && ++total[0] > MAX_INFLATED) {
+                if (c >= 0 && ++total[0] > limit) {
                     throw new SizeExceeded();
                 }
                 return c;
@@ -116,7 +120,7 @@ public final class Containers {
 
     private static final class SizeExceeded extends RuntimeException {
         SizeExceeded() {
-            super("inflated beyond " + MAX_INFLATED, null, false, false);
+            super("inflated beyond the limit", null, false, false);
         }
     }
 

@@ -112,7 +112,7 @@ public class EvidenceStore {
                     Map.of("detectedType", type), Messages.text("evidence.kind." + EvidenceRules.kind(type))));
         }
         if (Containers.isContainer(type)) {
-            refuseFlawed(upload.file(), type);
+            refuseFlawed(upload.file(), upload.size(), type);
         }
 
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -129,15 +129,15 @@ public class EvidenceStore {
         return file;
     }
 
-    private static void refuseFlawed(Path file, String type) {
+    private static void refuseFlawed(Path file, long size, String type) {
         Containers.Flaw flaw;
         try (InputStream in = Files.newInputStream(file)) {
-            flaw = Containers.inspect(in, !EvidenceRules.baseType(type).equals("application/zip"));
+            flaw = Containers.inspect(in, size, !EvidenceRules.baseType(type).equals("application/zip"));
         } catch (IOException e) {
             throw new IllegalStateException("reading the uploaded file failed", e);
         }
         if (flaw == Containers.Flaw.INFLATES_TOO_MUCH) {
-            throw ProblemException.of(413, "evidence-inflates", Containers.MAX_INFLATED / 1024 / 1024);
+            throw ProblemException.of(413, "evidence-inflates", Containers.MAX_RATIO);
         }
         if (flaw != null) {
             throw ProblemException.of(422, "evidence-damaged");

@@ -25,23 +25,26 @@ class ContainersTest {
             doc.createParagraph().createRun().setText("第一季度行政执法案卷评查情况通报");
             doc.write(docx);
         }
-        assertNull(Containers.inspect(new ByteArrayInputStream(docx.toByteArray()), true));
+        assertNull(Containers.inspect(new ByteArrayInputStream(docx.toByteArray()), docx.size(), true));
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             out.putNextEntry(new ZipEntry("通报.txt"));
             out.write("评查案卷120卷".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertNull(Containers.inspect(new ByteArrayInputStream(zip.toByteArray()), false));
+        assertNull(Containers.inspect(new ByteArrayInputStream(zip.toByteArray()), zip.size(), false));
     }
 
     @Test
     void hostileContainersAreNamed() throws IOException {
-        assertEquals(Containers.Flaw.INFLATES_TOO_MUCH, Containers.inspect(new ByteArrayInputStream(BadFiles.zipBombDocx()), true));
-        assertEquals(Containers.Flaw.INFLATES_TOO_MUCH, Containers.inspect(new ByteArrayInputStream(BadFiles.zipBombDocx()), false));
-        assertEquals(Containers.Flaw.HOSTILE_XML, Containers.inspect(new ByteArrayInputStream(BadFiles.nestedDocx()), true));
-        assertEquals(Containers.Flaw.HOSTILE_XML, Containers.inspect(new ByteArrayInputStream(BadFiles.entityDocx()), true));
-        assertEquals(Containers.Flaw.BROKEN, Containers.inspect(
-                new ByteArrayInputStream(new byte[]{'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 1, 2, 3}), true));
+        assertEquals(Containers.Flaw.INFLATES_TOO_MUCH, inspect(BadFiles.zipBombDocx(), true));
+        assertEquals(Containers.Flaw.INFLATES_TOO_MUCH, inspect(BadFiles.zipBombDocx(), false));
+        assertEquals(Containers.Flaw.HOSTILE_XML, inspect(BadFiles.nestedDocx(), true));
+        assertEquals(Containers.Flaw.HOSTILE_XML, inspect(BadFiles.entityDocx(), true));
+        assertEquals(Containers.Flaw.BROKEN, inspect(new byte[]{'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 1, 2, 3}, true));
+    }
+
+    private static Containers.Flaw inspect(byte[] file, boolean office) {
+        return Containers.inspect(new ByteArrayInputStream(file), file.length, office);
     }
 
     @Test
