@@ -22,6 +22,7 @@ import rol.platform.quarkus.MovableClock;
 import rol.platform.security.Roles;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public class ClockResource {
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "向前拨三天", value = "{\"advance\": \"P3D\"}"),
             @ExampleObject(name = "拨到某一时刻", value = "{\"at\": \"2026-12-01T09:00:00+08:00\"}")}))
-    @APIResponse(responseCode = "400", description = "advance 和 at 没有恰好给出一个、格式不对，或 advance 为负")
+    @APIResponse(responseCode = "400", description = "advance 和 at 没有恰好给出一个、格式不对、advance 为负，或拨到 2000 年以前、2100 年以后")
     @APIResponse(responseCode = "404", description = "时钟控制未开启（生产环境）")
     public State move(Move move) {
         enabled();
@@ -97,13 +98,15 @@ public class ClockResource {
             if (d.isNegative()) {
                 throw ProblemException.invalid("advance", "clock.advance.negative");
             }
-            clock.advance(d);
+            clock.set(Range.inRange("advance", clock.instant(), d));
         } else {
+            Instant at;
             try {
-                clock.set(OffsetDateTime.parse(move.at().strip()).toInstant());
+                at = OffsetDateTime.parse(move.at().strip()).toInstant();
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalid("at", "clock.at.form", move.at());
             }
+            clock.set(Range.inRange("at", at, Duration.ZERO));
         }
         // each job in its own transactions, one after the other, in a stable order
         List<TimeDrivenJob> all = new ArrayList<>();
@@ -119,6 +122,32 @@ public class ClockResource {
     private void enabled() {
         if (!config.controlEnabled()) {
             throw ProblemException.of(404, "clock-control-disabled");
+        }
+    }
+
+    /** The range check apart from the resource, whose class-level role check would refuse a private method. */
+    static final class Range {
+        private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+        private static final Instant LATEST = Instant.parse("2100-12-31T00:00:00Z");
+
+        private Range() {
+        }
+
+        /**
+         * The instant {@code amount} after {@code from}, when it lies in the years the system works in (those the
+         * working-day calendar and the 红黄绿灯 can count): a clock in 1900 or 9999 only shows a typing error.
+         */
+        static Instant inRange(String field, Instant from, Duration amount) {
+            Instant to;
+            try {
+                to = from.plus(amount);
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                to = Instant.MAX;
+            }
+            if (to.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+                throw ProblemException.invalid(field, "clock.out-of-range", to.isAfter(LATEST) ? "2100 年以后" : "2000 年以前");
+            }
+            return to;
         }
     }
 }

@@ -1,10 +1,15 @@
 package rol.notification.subscription;
 
+import rol.notification.policy.ReminderRule;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What a subscription must look like. Plain Java: each broken rule names the field and a message key. */
@@ -18,6 +23,8 @@ public final class SubscriptionRules {
     static final int MAX_KINDS = 30;
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** The kinds a subscription can receive: every reminder rule, and the weekly digest ({@code WeeklyDigestJob.KIND}). */
+    static final Set<String> KINDS = kinds();
     // deliberately plain: one @, no spaces, a dotted domain; the SMTP server is the final judge
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
@@ -80,10 +87,22 @@ public final class SubscriptionRules {
                 String kind = in.kinds().get(i);
                 if (kind == null || !KIND.matcher(kind).matches()) {
                     v.add(new Violation("kinds[" + i + "]", "subscription.kind.pattern", String.valueOf(kind)));
+                } else if (!KINDS.contains(kind)) {
+                    // a kind nobody sends would make the subscription silently miss what the clerk meant
+                    v.add(new Violation("kinds[" + i + "]", "subscription.kind.unknown", kind, String.join("、", KINDS)));
                 }
             }
         }
         return v;
+    }
+
+    private static Set<String> kinds() {
+        Set<String> kinds = new LinkedHashSet<>();
+        for (ReminderRule rule : ReminderRule.values()) {
+            kinds.add(rule.name());
+        }
+        kinds.add("DIGEST");
+        return Collections.unmodifiableSet(kinds);
     }
 
     static boolean isEmail(String s) {

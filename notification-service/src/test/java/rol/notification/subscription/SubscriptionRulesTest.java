@@ -34,6 +34,9 @@ class SubscriptionRulesTest {
                 "EMAIL", "a@b.cn", null, null, null), false));
         assertEquals(List.of("kinds[1]"), fields(new SubscriptionInput("licheng", "OFFICE", null, "EMAIL",
                 "a@b.cn", null, null, List.of("ESCALATION", "before deadline")), false));
+        // well formed but sent by nobody: the subscription would silently never deliver it
+        assertEquals(List.of("kinds[0]"), fields(new SubscriptionInput("licheng", "OFFICE", null, "EMAIL",
+                "a@b.cn", null, null, List.of("BEFORE_DEADLNE", "DIGEST")), false));
     }
 
     @Test

@@ -45,11 +45,37 @@ public class ParamConverters implements ParamConverterProvider {
             return converter(name, Messages.text("param.form.one-of", allowed),
                     value -> (T) Enum.valueOf((Class) rawType, value.strip()));
         }
+        if (rawType == String.class) {
+            return (ParamConverter<T>) printable(name);
+        }
         Function<String, ?> parser = PARSERS.get(rawType);
         if (parser == null) {
             return null;
         }
         return converter(name, Messages.text("param.form." + rawType.getSimpleName()), value -> (T) parser.apply(value.strip()));
+    }
+
+    /**
+     * A text parameter (a search, a name) passes as it came, blank included, unless it holds a control character
+     * ({@link Text}): a NUL byte would otherwise reach PostgreSQL, which cannot compare with it.
+     */
+    private static ParamConverter<String> printable(String name) {
+        return new ParamConverter<>() {
+            @Override
+            public String fromString(String value) {
+                if (Text.hasControlCharacter(value)) {
+                    Problem problem = Problems.problem(400, "validation", null,
+                            List.of(new Problem.FieldError(name, Messages.text("field.control-character"))), Map.of());
+                    throw new BadRequestException(Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build());
+                }
+                return value;
+            }
+
+            @Override
+            public String toString(String value) {
+                return value;
+            }
+        };
     }
 
     private static <T> ParamConverter<T> converter(String name, String form, Function<String, T> parse) {

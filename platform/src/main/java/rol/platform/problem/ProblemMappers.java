@@ -46,9 +46,10 @@ public class ProblemMappers {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = e instanceof JsonText.ControlCharacterException
+                    ? Messages.text("field.control-character") : Messages.text("malformed-json-field.detail", field);
             return respond(Problems.problem(400, "validation", path(uri),
-                    List.of(new Problem.FieldError(field, Messages.text("malformed-json-field.detail", field))),
-                    Map.of()));
+                    List.of(new Problem.FieldError(field, message)), Map.of()));
         }
         JsonLocation at = e.getLocation();
         return respond(Problems.problem(400, "malformed-json", path(uri), List.of(), Map.of(),
@@ -132,9 +133,25 @@ public class ProblemMappers {
             return Response.fromResponse(respond(withInstance(DatabaseFaults.problem(outage.get()).problem(), uri)))
                     .header("Retry-After", String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS)).build();
         }
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            // PostgreSQL refused a value (SQLSTATE class 22, data exception: a NUL byte, a number or date out of its
+            // column's range) that no check before it caught; the transaction was rolled back, so nothing is stored
+            LOG.warnf("the database refused a value of the request to %s (SQLSTATE %s): answered 400", path(uri), state);
+            return respond(Problems.problem(400, "data-refused", path(uri), List.of(), Map.of()));
+        }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "unexpected error %s on %s", ref, path(uri));
         return respond(Problems.problem(500, "internal", path(uri), List.of(), Map.of("errorId", ref), ref));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static boolean causedBy(Throwable e, Predicate<Throwable> kind) {

@@ -46,7 +46,9 @@ public final class Violations {
             return null;
         }
         String v = value.strip();
-        if (v.codePointCount(0, v.length()) > max) {
+        if (Text.hasControlCharacter(v)) {
+            add(field, "field.control-character");
+        } else if (v.codePointCount(0, v.length()) > max) {
             add(field, "field.too-long", max, v.codePointCount(0, v.length()));
         }
         return v;

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** What is not a fault of the service is not answered as one (500). */
 class UnexpectedErrorsTest {
@@ -29,6 +30,25 @@ class UnexpectedErrorsTest {
     void aCallerThatHungUpIsNotAnInternalError() {
         Response r = mappers.unexpected(new IOException(new ClosedChannelException()), null);
         assertEquals(400, r.getStatus());
+    }
+
+    /** SQLSTATE class 22 (data exception): PostgreSQL refused a value, e.g. a NUL byte or a number out of range. */
+    @Test
+    void aValueTheDatabaseRefusedIs400AndNamesNoInsides() {
+        Exception e = new IllegalStateException("writing the task's trail failed",
+                new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        Response r = mappers.unexpected(e, null);
+        assertEquals(400, r.getStatus());
+        Problem p = (Problem) r.getEntity();
+        assertEquals(Problems.TYPE_PREFIX + "data-refused", p.type());
+        assertEquals(Messages.text("data-refused.title"), p.title());
+        assertFalse(p.detail().contains("UTF8"));
+    }
+
+    @Test
+    void anotherDatabaseErrorStays500() {
+        Response r = mappers.unexpected(new SQLException("ERROR: relation does not exist", "42P01"), null);
+        assertEquals(500, r.getStatus());
     }
 
     @Test

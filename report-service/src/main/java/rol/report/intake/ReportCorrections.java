@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.StaleStateException;
 import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
+import rol.platform.problem.Text;
 import rol.platform.security.Caller;
 import rol.report.intake.Outline.Node;
 import rol.report.intake.Outline.Part;
@@ -54,6 +55,11 @@ public class ReportCorrections {
     public record MergeInput(List<String> ids, String title) {
     }
 
+    /** Longest title and metadata text (issuer, document number, recipients …), in characters. */
+    static final int MAX_TITLE = 200;
+    /** Longest text of one item: a paragraph of a report, never a whole report. */
+    static final int MAX_ITEM_TEXT = 5000;
+    static final int MAX_CONTACT = 50;
     /** The metadata a clerk may fix through {@code PATCH}; other members come from the text. */
     static final Set<String> METADATA = Set.of("title", "issuer", "docNumber", "signatory", "recipients", "copiedTo",
             "reportYear", "planYear", "issuedOn", "contact");
@@ -99,6 +105,7 @@ public class ReportCorrections {
     @Transactional
     public Report edit(UUID id, IfMatch expected, Part part, String itemId, ItemInput input) {
         String text = required("text", input == null ? null : input.text());
+        limited("title", input.title(), MAX_TITLE);
         return correct(id, expected, "edit", (c, r) -> {
             Outline outline = Outline.read(c, part);
             Node node = place(outline, itemId).node();
@@ -125,6 +132,7 @@ public class ReportCorrections {
     @Transactional
     public Added add(UUID id, IfMatch expected, Part part, NewItem input) {
         String text = required("text", input == null ? null : input.text());
+        limited("title", input.title(), MAX_TITLE);
         String[] made = new String[1];
         Report report = correct(id, expected, "add", (c, r) -> {
             Outline outline = Outline.read(c, part);
@@ -163,6 +171,7 @@ public class ReportCorrections {
         }
         for (int i = 0; i < parts.size(); i++) {
             required("parts[" + i + "].text", parts.get(i) == null ? null : parts.get(i).text());
+            limited("parts[" + i + "].title", parts.get(i).title(), MAX_TITLE);
         }
         return correct(id, expected, "split", (c, r) -> {
             Outline outline = Outline.read(c, part);
@@ -195,6 +204,7 @@ public class ReportCorrections {
         if (ids.size() < 2 || new HashSet<>(ids).size() != ids.size()) {
             throw ProblemException.invalid("ids", "report.merge-ids");
         }
+        limited("title", input == null ? null : input.title(), MAX_TITLE);
         return correct(id, expected, "merge", (c, r) -> {
             Outline outline = Outline.read(c, part);
             Place first = place(outline, ids.get(0));
@@ -293,7 +303,25 @@ public class ReportCorrections {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid(field, "report.item-text-required");
         }
-        return value.strip();
+        return limited(field, value.strip(), MAX_ITEM_TEXT);
+    }
+
+    /**
+     * A text a clerk typed: no control character, at most {@code max} characters (a longer one is a paste gone wrong,
+     * and would not fit the issuer's index).
+     */
+    private static String limited(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (Text.hasControlCharacter(value)) {
+            throw ProblemException.invalid(field, "field.control-character");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            throw ProblemException.invalid(field, "field.too-long", max, length);
+        }
+        return value;
     }
 
     /** A title as given, else the text's first sentence (at most 60 characters). */
@@ -384,8 +412,8 @@ public class ReportCorrections {
                     c.contact = null;
                 } else if (v instanceof ObjectNode o && (o.hasNonNull("name") || o.hasNonNull("phone"))) {
                     Span span = c.contact == null ? null : c.contact.span();
-                    c.contact = new Contact(o.hasNonNull("name") ? o.get("name").asText().strip() : null,
-                            o.hasNonNull("phone") ? o.get("phone").asText().strip() : null, span);
+                    c.contact = new Contact(o.hasNonNull("name") ? limited(field + ".name", o.get("name").asText().strip(), MAX_CONTACT) : null,
+                            o.hasNonNull("phone") ? limited(field + ".phone", o.get("phone").asText().strip(), MAX_CONTACT) : null, span);
                 } else {
                     throw ProblemException.invalid(field, "report.field-contact");
                 }
@@ -401,7 +429,7 @@ public class ReportCorrections {
         if (!v.isTextual()) {
             throw ProblemException.invalid(field, "report.field-text");
         }
-        return v.asText().isBlank() ? null : v.asText().strip();
+        return v.asText().isBlank() ? null : limited(field, v.asText().strip(), MAX_TITLE);
     }
 
     private static List<String> texts(String field, JsonNode v) {
@@ -417,7 +445,7 @@ public class ReportCorrections {
                 throw ProblemException.invalid(field, "report.field-texts");
             }
             if (!e.asText().isBlank()) {
-                out.add(e.asText().strip());
+                out.add(limited(field, e.asText().strip(), MAX_TITLE));
             }
         }
         return out;

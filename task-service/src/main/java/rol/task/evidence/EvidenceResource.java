@@ -53,8 +53,9 @@ public class EvidenceResource {
             value = "{\"file\": \"2026年上半年行政执法案卷评查报告.pdf\", \"description\": \"上半年案卷评查报告（盖章扫描件）\"}")))
     @APIResponse(responseCode = "400", description = "没有 file 字段或文件为空，或 description 超过 500 字")
     @APIResponse(responseCode = "409", description = "任务现在不能反馈进度（如尚未签收或已销号）")
-    @APIResponse(responseCode = "413", description = "文件超过 evidence.max-size（默认 20 MB）")
+    @APIResponse(responseCode = "413", description = "文件超过 evidence.max-size（默认 20 MB），或压缩包、Office 文件解压后超过原文件的 100 倍")
     @APIResponse(responseCode = "415", description = "不接受的文件类型，detectedType 说明它看起来是什么")
+    @APIResponse(responseCode = "422", description = "压缩包或 Office 文件已损坏，或含有不允许的结构（DTD、异常深的嵌套）")
     public Response upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file,
                            @RestForm("description") String description) {
         EvidenceStore.Upload upload = file == null || file.uploadedFile() == null

@@ -111,6 +111,9 @@ public class EvidenceStore {
             throw new ProblemException(Problems.problem(415, "evidence-unsupported", null, List.of(),
                     Map.of("detectedType", type), Messages.text("evidence.kind." + EvidenceRules.kind(type))));
         }
+        if (Containers.isContainer(type)) {
+            refuseFlawed(upload.file(), upload.size(), type);
+        }
 
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         String department = capacity == Performer.OFFICE ? null : caller.department().orElse(null);
@@ -124,6 +127,21 @@ public class EvidenceStore {
         trail.append(task, now, caller.name(), capacity.name(), HISTORY_ACTION, task.state.name(), snapshot, snapshot,
                 detail);
         return file;
+    }
+
+    private static void refuseFlawed(Path file, long size, String type) {
+        Containers.Flaw flaw;
+        try (InputStream in = Files.newInputStream(file)) {
+            flaw = Containers.inspect(in, size, !EvidenceRules.baseType(type).equals("application/zip"));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading the uploaded file failed", e);
+        }
+        if (flaw == Containers.Flaw.INFLATES_TOO_MUCH) {
+            throw ProblemException.of(413, "evidence-inflates", Containers.MAX_RATIO);
+        }
+        if (flaw != null) {
+            throw ProblemException.of(422, "evidence-damaged");
+        }
     }
 
     /** The evidence of a task the caller may see, oldest first. */

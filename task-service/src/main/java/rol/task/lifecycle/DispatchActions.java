@@ -9,6 +9,7 @@ import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
 import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
+import rol.task.workflow.DeadlineRange;
 import rol.task.departments.DirectoryStore;
 import rol.task.directory.Department;
 import rol.task.plan.Milestone;
@@ -257,6 +258,10 @@ public class DispatchActions {
         LocalDate today = LocalDate.now(clock);
         if (deadline.isBefore(today)) {
             v.add("deadline", "deadline.before-today", deadline, today);
+            return;
+        }
+        if (DeadlineRange.tooFar(deadline, today)) {
+            v.add("deadline", "deadline.too-far", deadline, DeadlineRange.latest(today));
             return;
         }
         Milestone.ofTask(task.id).stream().filter(m -> !m.done() && m.dueDate.isAfter(deadline)).findFirst()

@@ -9,6 +9,7 @@ import rol.platform.problem.Messages;
 import rol.platform.problem.ProblemException;
 import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
+import rol.task.workflow.DeadlineRange;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskAction;
 
@@ -47,6 +48,8 @@ public class TaskExtensions {
             v.add("newDeadline", "field.required");
         } else if (body.newDeadline().isBefore(today)) {
             v.add("newDeadline", "deadline.before-today", body.newDeadline(), today);
+        } else if (DeadlineRange.tooFar(body.newDeadline(), today)) {
+            v.add("newDeadline", "deadline.too-far", body.newDeadline(), DeadlineRange.latest(today));
         } else if (task.deadline != null && !body.newDeadline().isAfter(task.deadline)) {
             v.add("newDeadline", "extension.not-later", body.newDeadline(), task.deadline);
         }

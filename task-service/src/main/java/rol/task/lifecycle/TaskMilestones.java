@@ -7,6 +7,7 @@ import rol.platform.event.task.TaskUpdatedV1;
 import rol.platform.problem.ProblemException;
 import rol.platform.problem.Violations;
 import rol.platform.security.Caller;
+import rol.task.workflow.DeadlineRange;
 import rol.task.plan.Milestone;
 import rol.task.plan.Task;
 import rol.task.workflow.TaskAction;
@@ -134,6 +135,8 @@ public class TaskMilestones {
             v.add("dueDate", "field.required");
         } else if (due.isBefore(today)) {
             v.add("dueDate", "milestone.due-before-today", due, today);
+        } else if (DeadlineRange.tooFar(due, today)) {
+            v.add("dueDate", "deadline.too-far", due, DeadlineRange.latest(today));
         } else if (task.deadline != null && due.isAfter(task.deadline)) {
             v.add("dueDate", "milestone.due-after-deadline", due, task.deadline);
         }
