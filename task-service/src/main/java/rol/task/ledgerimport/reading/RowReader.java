@@ -86,14 +86,13 @@ public final class RowReader {
             if (closedOn == null) {
                 issues.add(Issue.warning(ImportColumn.STATE, "closed-no-date"));
             }
-            percent = 100;
         }
 
         String taskId = raw.cell(ImportColumn.TASK_ID).text();
         if (!taskId.isEmpty() && !uuid(taskId)) {
             issues.add(Issue.error(ImportColumn.TASK_ID, "task-id-invalid", taskId));
         }
-        return new ImportRow(key, raw.sheet(), raw.row(), raw.cell(ImportColumn.NUMBER).text(), raw.theme(), title,
+        return new ImportRow(key, raw.sheet(), raw.row(), raw.cell(ImportColumn.NUMBER).text(), raw.theme(), title, task,
                 lead, co, deadlineCell.date() != null ? deadlineCell.date().toString() : deadlineCell.text(),
                 deadline.deadline(), deadline.kind() == DeadlineText.Reading.Kind.LONG_TERM, stateText, state, percent,
                 blankToNull(raw.cell(ImportColumn.PROGRESS).text()), blankToNull(raw.cell(ImportColumn.NOTE).text()),

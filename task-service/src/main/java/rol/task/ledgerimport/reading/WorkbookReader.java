@@ -85,7 +85,7 @@ public final class WorkbookReader {
             for (Sheet sheet : wb) {
                 total += sheet.getLastRowNum() + 1;
                 if (total > maxRows + HEADER_SEARCH * wb.getNumberOfSheets()) {
-                    throw new ImportRejected(413, "import-too-many-rows", maxRows);
+                    throw new ImportRejected(413, "import-too-many-rows", String.valueOf(maxRows));
                 }
                 rows.addAll(new SheetReader(sheet, errorCells).rows());
             }
@@ -107,7 +107,7 @@ public final class WorkbookReader {
     private List<RawRow> csv(byte[] content, String fileName) {
         List<List<String>> lines = CsvText.parse(content);
         if (lines.size() > maxRows + HEADER_SEARCH) {
-            throw new ImportRejected(413, "import-too-many-rows", maxRows);
+            throw new ImportRejected(413, "import-too-many-rows", String.valueOf(maxRows));
         }
         String sheet = fileName == null ? "CSV" : fileName.replaceFirst("\\.[^.]*$", "");
         List<RawRow> rows = new TableReader(sheet).rows(lines.size(), (r, c) -> {
@@ -126,7 +126,7 @@ public final class WorkbookReader {
             throw new ImportRejected(422, "import-no-header");
         }
         if (rows.size() > maxRows) {
-            throw new ImportRejected(413, "import-too-many-rows", maxRows);
+            throw new ImportRejected(413, "import-too-many-rows", String.valueOf(maxRows));
         }
         return rows;
     }

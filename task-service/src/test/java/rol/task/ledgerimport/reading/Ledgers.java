@@ -38,8 +38,13 @@ public final class Ledgers {
      * 区委依法治区办; lead department merged down two rows. 6 tasks.
      */
     public static byte[] officeLedger() {
+        return officeLedger("");
+    }
+
+    /** The office ledger with its sheet named 重点任务 + suffix (tests sharing a database keep their tasks apart). */
+    public static byte[] officeLedger(String suffix) {
         return workbook(wb -> {
-            Sheet s = wb.createSheet("重点任务");
+            Sheet s = wb.createSheet("重点任务" + suffix);
             row(s, 0, "2025年度法治政府建设重点任务台账");
             merge(s, 0, 0, 0, 7);
             row(s, 1, "填报单位：区委依法治区办", null, null, null, null, null, "更新时间：2025年4月");
@@ -65,21 +70,26 @@ public final class Ledgers {
      * the co column, 状态 with 已签收 / 办理中 / 申请办结. 3 + 2 tasks.
      */
     public static byte[] issuerLedger() {
+        return issuerLedger("", false);
+    }
+
+    /** The newer version: 区城管局's task reported 已完成, the 区政府 list's second deadline moved to 8月31日. */
+    public static byte[] issuerLedger(String suffix, boolean newer) {
         return workbook(wb -> {
-            Sheet a = wb.createSheet("区委交办");
+            Sheet a = wb.createSheet("区委交办" + suffix);
             row(a, 0, "区委交办事项督办台账");
             merge(a, 0, 0, 0, 6);
             row(a, 1, "类别", "序号", "任务", "牵头单位", "责任单位", "完成时限", "状态");
             row(a, 2, "法治政府", "1", "完善行政复议案件审理机制", "区司法局", "区法院", "2025年12月底", "已签收");
-            row(a, 3, null, "2", "推进综合行政执法改革", "区城管局", "区司法局", "2025年10月31日", "办理中");
+            row(a, 3, null, "2", "推进综合行政执法改革", "区城管局", "区司法局", "2025年10月31日", newer ? "已完成" : "办理中");
             merge(a, 2, 3, 0, 0);
             row(a, 4, "法治社会", "3", "开展民主法治示范社区创建", "区民政局", "开元街道、鲤中街道", "年底前", "申请办结");
-            Sheet b = wb.createSheet("区政府交办");
+            Sheet b = wb.createSheet("区政府交办" + suffix);
             row(b, 0, "区政府交办事项督办台账");
             merge(b, 0, 0, 0, 6);
             row(b, 1, "类别", "序号", "工作事项", "牵头单位", "责任单位", "完成时限", "状态");
             row(b, 2, "营商环境", "1", "优化涉企执法检查备案", "市监局", null, "2025年9月", "办理中");
-            row(b, 3, "营商环境", "2", "公布行政执法事项清单", "鲤城区司法局", "区市监局", "2025年8月15日前", "已交办");
+            row(b, 3, "营商环境", "2", "公布行政执法事项清单", "鲤城区司法局", "区市监局", newer ? "8月31日前" : "2025年8月15日前", "已交办");
         });
     }
 
@@ -88,8 +98,12 @@ public final class Ledgers {
      * closed rows, one with its 办结日期, one without; a department written loosely (区公安局) and one unknown.
      */
     public static byte[] rectificationLedger() {
+        return rectificationLedger("");
+    }
+
+    public static byte[] rectificationLedger(String suffix) {
         return workbook(wb -> {
-            Sheet s = wb.createSheet("整改台账");
+            Sheet s = wb.createSheet("整改台账" + suffix);
             row(s, 0, "法治督察反馈问题整改台账");
             merge(s, 0, 0, 0, 8);
             row(s, 1, "");
