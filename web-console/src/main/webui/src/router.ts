@@ -8,6 +8,7 @@ export const router = createRouter({
     { path: '/tasks', name: 'tasks', component: () => import('./views/TaskListPage.vue') },
     { path: '/tasks/:id', name: 'task', component: () => import('./views/TaskDetailPage.vue'), props: true },
     { path: '/inbox', name: 'inbox', component: () => import('./views/InboxPage.vue') },
+    { path: '/imports', name: 'imports', component: () => import('./views/ImportPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })
