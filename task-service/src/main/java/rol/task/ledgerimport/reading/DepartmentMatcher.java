@@ -33,6 +33,7 @@ public final class DepartmentMatcher {
     private final Map<String, Department> units = new LinkedHashMap<>();
     private final Map<String, List<String>> coreNames = new LinkedHashMap<>();
     private final Map<String, DepartmentMatch> seen = new HashMap<>();
+    private final Map<String, List<DepartmentMatch>> cells = new HashMap<>();
     private final List<String> prefixes = new ArrayList<>(Arrays.asList("中共", "中国共产党"));
 
     public DepartmentMatcher(DepartmentDirectory directory) {
@@ -49,8 +50,15 @@ public final class DepartmentMatcher {
         }
     }
 
-    /** The names in one cell (区司法局、区公安分局), each resolved; a blank cell has none. */
+    /**
+     * The names in one cell (区司法局、区公安分局), each resolved; a blank cell has none. Cells repeat across a
+     * ledger, so each distinct cell is read once (normalizing to simplified characters is the costly part).
+     */
     public List<DepartmentMatch> matchAll(String cell) {
+        return cells.computeIfAbsent(cell == null ? "" : cell, this::readCell);
+    }
+
+    private List<DepartmentMatch> readCell(String cell) {
         List<DepartmentMatch> matches = new ArrayList<>();
         Set<String> written = new HashSet<>();
         for (String part : ChineseText.normalize(cell).split("[、，,；;/／\\s]+|(?<=[局办委部院队所])[和及与]")) {
@@ -59,7 +67,7 @@ public final class DepartmentMatcher {
                 matches.add(match(name));
             }
         }
-        return matches;
+        return List.copyOf(matches);
     }
 
     public DepartmentMatch match(String written) {

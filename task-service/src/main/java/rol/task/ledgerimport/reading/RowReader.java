@@ -4,7 +4,9 @@ import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -25,6 +27,8 @@ public final class RowReader {
 
     private final DepartmentMatcher departments;
     private final int planYear;
+    /** State cells repeat down a ledger: each distinct one is read once. */
+    private final Map<String, Optional<TaskState>> stateWords = new HashMap<>();
 
     public RowReader(DepartmentMatcher departments, int planYear) {
         this.departments = departments;
@@ -109,7 +113,7 @@ public final class RowReader {
             issues.add(Issue.warning(ImportColumn.STATE, "state-blank"));
             return assumed;
         }
-        Optional<TaskState> read = StateText.read(text);
+        Optional<TaskState> read = stateWords.computeIfAbsent(text, StateText::read);
         if (read.isEmpty()) {
             issues.add(Issue.error(ImportColumn.STATE, "state-unknown", text));
             return null;
