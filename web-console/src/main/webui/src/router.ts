@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/directory', name: 'directory', component: () => import('./views/DirectoryPage.vue') },
     { path: '/subscriptions', name: 'subscriptions', component: () => import('./views/SubscriptionsPage.vue') },
     { path: '/digest', name: 'digest', component: () => import('./views/DigestPage.vue') },
+    { path: '/imports', name: 'imports', component: () => import('./views/ImportPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

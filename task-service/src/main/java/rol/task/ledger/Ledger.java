@@ -76,7 +76,8 @@ public class Ledger {
             rows.add(new LedgerRow(++n, t.title, name(names, t.district, t.leadDepartment),
                     t.coDepartments.stream().map(d -> name(names, t.district, d)).collect(Collectors.joining("、")),
                     t.deadline, Messages.text("state.task." + t.state.name()), t.percent, feedback.get(t.id),
-                    withNote(lightText(light), lights.calendarNote(t, lightsToday)), light.light().orElse(null)));
+                    withNote(lightText(light), lights.calendarNote(t, lightsToday)), light.light().orElse(null),
+                    t.id.toString()));
         }
         return rows;
     }

@@ -46,7 +46,7 @@ public class LedgerResource {
 
     @GET
     @Operation(summary = "导出督办台账", description = "四种角色都可导出（部门只得到本部门牵头或配合的任务）：format 为 xlsx（默认）或 csv，"
-            + "筛选和排序参数同 GET /api/tasks，不分页。列：序号、任务、牵头单位、配合单位、完成时限、状态、进度、最新反馈、红黄绿灯。"
+            + "筛选和排序参数同 GET /api/tasks，不分页。列：序号、任务、牵头单位、配合单位、完成时限、状态、进度、最新反馈、红黄绿灯、任务编号（把台账导回系统时据此对应任务）。"
             + "文件名为 督办台账-日期.xlsx。")
     @APIResponse(responseCode = "200", description = "台账文件（附件）")
     @APIResponse(responseCode = "400", description = "format 不是 xlsx 或 csv、筛选参数格式不对，或超过 50000 行（请缩小筛选范围）")

@@ -38,7 +38,7 @@ public final class LedgerXlsx {
     public static final String SHEET = "督办台账";
 
     /** Column widths in Excel's units (a digit's width; a Chinese character takes about two). */
-    private static final int[] WIDTHS = {6, 60, 26, 32, 12, 12, 8, 60, 20};
+    private static final int[] WIDTHS = {6, 60, 26, 32, 12, 12, 8, 60, 20, 38};
 
     /** The light column's index in {@link LedgerRow#HEADERS}. */
     private static final int LIGHT = 8;

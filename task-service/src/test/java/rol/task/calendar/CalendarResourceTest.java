@@ -232,7 +232,8 @@ class CalendarResourceTest {
                 .body("calendarNote", equalTo(note)).extract().path("reportId");
         String csv = given().queryParam("format", "csv").queryParam("reportId", reportId).get("/api/ledger")
                 .then().statusCode(200).extract().asString();
-        assertTrue(csv.contains("；" + note + "\r\n") || csv.contains(note + "\r\n"), csv);
+        // the light cell, then the 任务编号 column the ledger ends with
+        assertTrue(csv.contains(note + "," + task + "\r\n"), csv);
 
         String covered = TaskFixture.draft();
         TaskFixture.post(covered, "dispatch", Map.of("leadDepartment", "judicial-bureau",

@@ -105,8 +105,8 @@ class LedgerTest {
             XSSFSheet sheet = wb.getSheetAt(0);
             assertTrue(cell(sheet.getRow(0), 0).startsWith("督办事项台账"), cell(sheet.getRow(0), 0));
             assertTrue(cell(sheet.getRow(0), 0).contains(today.toString()));
-            assertEquals(List.of("序号", "任务", "牵头单位", "配合单位", "完成时限", "状态", "进度", "最新反馈", "红黄绿灯"),
-                    cells(sheet.getRow(1)));
+            assertEquals(List.of("序号", "任务", "牵头单位", "配合单位", "完成时限", "状态", "进度", "最新反馈", "红黄绿灯",
+                    "任务编号"), cells(sheet.getRow(1)));
             assertTrue(sheet.getRow(1).getCell(0).getCellStyle().getFont().getBold());
             assertEquals(2, sheet.getPaneInformation().getHorizontalSplitPosition());
             assertTrue(sheet.getRow(2).getCell(1).getCellStyle().getWrapText());
@@ -116,11 +116,11 @@ class LedgerTest {
             List<String> first = cells(sheet.getRow(2));
             assertEquals(List.of("1", QUOTED, "泉州市鲤城区司法局", "泉州市鲤城区市场监督管理局、泉州市鲤城区开元街道办事处",
                     deadline().toString(), "办理中", "60%", today + " 评查案卷 120 件，发现问题 8 个",
-                    "绿灯" + note(deadline())), first);
+                    "绿灯" + note(deadline()), task("plan-1")), first);
             List<String> second = cells(sheet.getRow(3));
             assertEquals(List.of("2", "推进街道综合执法", "泉州市鲤城区开元街道办事处", "", deadline().plusDays(1).toString(),
-                    "已交办", "0%", "", "绿灯" + note(deadline().plusDays(1))), second);
-            assertEquals(List.of("3", "建设行政复议“一案一码”系统", "", "", "", "立项（草稿）", "0%", "", ""),
+                    "已交办", "0%", "", "绿灯" + note(deadline().plusDays(1)), task("plan-3")), second);
+            assertEquals(List.of("3", "建设行政复议“一案一码”系统", "", "", "", "立项（草稿）", "0%", "", "", task("plan-2")),
                     cells(sheet.getRow(4)));
         }
     }
@@ -134,13 +134,13 @@ class LedgerTest {
         byte[] bytes = response.asByteArray();
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("序号,任务,牵头单位,配合单位,完成时限,状态,进度,最新反馈,红黄绿灯\r\n"), text);
+        assertTrue(text.startsWith("序号,任务,牵头单位,配合单位,完成时限,状态,进度,最新反馈,红黄绿灯,任务编号\r\n"), text);
         assertTrue(text.contains("\r\n1,\"开展\"\"法治体检\"\",服务企业\",泉州市鲤城区司法局,"), text);
         List<List<String>> rows = parseCsv(text);
         assertEquals(4, rows.size());
         assertEquals(List.of("1", QUOTED, "泉州市鲤城区司法局", "泉州市鲤城区市场监督管理局、泉州市鲤城区开元街道办事处",
                 deadline().toString(), "办理中", "60%",
-                LocalDate.now(ZoneId.of("Asia/Shanghai")) + " 评查案卷 120 件，发现问题 8 个", "绿灯" + note(deadline())),
+                LocalDate.now(ZoneId.of("Asia/Shanghai")) + " 评查案卷 120 件，发现问题 8 个", "绿灯" + note(deadline()), task("plan-1")),
                 rows.get(1));
     }
 
@@ -369,7 +369,7 @@ class LedgerTest {
 
     private static List<String> cells(Row row) {
         List<String> out = new ArrayList<>();
-        for (int c = 0; c < 9; c++) {
+        for (int c = 0; c < 10; c++) {
             out.add(cell(row, c));
         }
         return out;

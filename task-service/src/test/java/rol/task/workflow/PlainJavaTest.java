@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PlainJavaTest {
 
     @Test
-    void workflowSuggestionAndDirectorySeedImportNoFramework() {
+    void workflowSuggestionDirectorySeedAndLedgerReadingImportNoFramework() {
         PlainJava sources = PlainJava.sources(LifecycleDocTest.repoRoot().resolve("task-service/src/main/java/rol/task"),
-                List.of("workflow", "suggestion", "directory"), 15);
+                List.of("workflow", "suggestion", "directory", "ledgerimport/reading"), 15);
         assertEquals(List.of(), sources.frameworkImports());
     }
 }
