@@ -1,6 +1,7 @@
 package rol.e2e;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class ConsoleLifecycleIT {
         // the office: approves the extension, closes one task, returns another with a reason
         Page office = browser.signIn("office1", "/tasks/" + dispatched);
         office.locator(".el-tabs__item", new Page.LocatorOptions().setHasText("延期")).click();
-        office.locator("button", new Page.LocatorOptions().setHasText("同意")).click();
+        office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("同意").setExact(true)).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> as(task(), "office1").get("/api/tasks/" + dispatched)
                 .then().extract().<String>path("deadline").equals(asked.toString()));
         ConsoleBrowser.screenshot(office, "office1-extension-approved");

@@ -21,6 +21,7 @@ import rol.platform.quarkus.OutboxWriter;
 import rol.task.departments.DirectoryStore;
 import rol.task.lifecycle.TaskTrail;
 import rol.task.rectification.Rectifications;
+import rol.task.lights.TaskLights;
 import rol.task.suggestion.DeadlineSuggester;
 import rol.task.suggestion.DeadlineSuggestion;
 import rol.task.suggestion.DepartmentDirectory;
@@ -29,6 +30,7 @@ import rol.task.suggestion.OwnerSuggestion;
 import rol.task.workflow.TaskState;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -68,6 +70,9 @@ public class ReportEventsHandler implements EventHandler {
 
     @Inject
     PlanItemFollowUps followUps;
+
+    @Inject
+    TaskLights lights;
 
     @Override
     public void handle(CloudEvent event) {
@@ -121,7 +126,7 @@ public class ReportEventsHandler implements EventHandler {
     }
 
     /** Owner and deadline suggestions for the drafts of a plan. */
-    private record Suggesters(Optional<OwnerSuggester> owners, Integer year, String issuer) {
+    private record Suggesters(Optional<OwnerSuggester> owners, Integer year, String issuer, LocalDate today) {
         void apply(Task task) {
             String itemText = (task.title == null || task.text.contains(task.title) ? "" : task.title + "。") + task.text;
             task.suggestedLeadDepartment = null;
@@ -135,7 +140,7 @@ public class ReportEventsHandler implements EventHandler {
             task.suggestedDeadlineWords = null;
             owners.ifPresent(o -> suggestOwners(task, o.suggest(itemText, issuer)));
             if (year != null) {
-                suggestDeadline(task, DEADLINES.suggest(itemText, year));
+                suggestDeadline(task, DEADLINES.suggest(itemText, year, today));
             }
         }
     }
@@ -148,7 +153,7 @@ public class ReportEventsHandler implements EventHandler {
         }
         Integer suggestYear = plan.planYear != null ? plan.planYear
                 : plan.reportYear != null ? Integer.valueOf(plan.reportYear + 1) : null;
-        return new Suggesters(directory.map(OwnerSuggester::new), suggestYear, plan.issuer);
+        return new Suggesters(directory.map(OwnerSuggester::new), suggestYear, plan.issuer, lights.today());
     }
 
     private void created(WorkPlan plan, Task task, Suggesters suggesters) {

@@ -33,6 +33,21 @@ public final class DeadlineSuggester {
             "(?<yearend>" + YEAR.replace("year", "yyear") + "(?:年底前|年底|年末|年内|年前完成|年度内|今年内))",
             "(?<yearend2>(?<y2year>20\\d{2})\\s*年\\s*(?:底前|底|末|内|年底))"));
 
+    /**
+     * As {@link #suggest(String, int)}, but never a day before {@code today}: a plan whose time has passed (an old
+     * report entered late, a plan item taken up after its date) gets the end of the current year, which the office can
+     * still dispatch; the words it had named stay with it.
+     */
+    public DeadlineSuggestion suggest(String itemText, int planYear, LocalDate today) {
+        DeadlineSuggestion s = suggest(itemText, planYear);
+        if (!s.deadline().isBefore(today)) {
+            return s;
+        }
+        LocalDate end = LocalDate.of(today.getYear(), 12, 31);
+        return new DeadlineSuggestion(end, Rule.PASSED, s.words(),
+                s.reason() + ", passed by " + today + ": the end of this year", s.phrases());
+    }
+
     public DeadlineSuggestion suggest(String itemText, int planYear) {
         String text = ChineseText.normalize(itemText);
         List<TimePhrase> phrases = new ArrayList<>();

@@ -25,7 +25,9 @@ public record DeadlineSuggestion(LocalDate deadline, Rule rule, String words, St
         /** 6月底前, 6月前, 六月底, 6月份前: the month's last day. */
         MONTH_END,
         /** 6月30日前, 2025年6月30日之前. */
-        DATE
+        DATE,
+        /** The date the text or the plan year sets has passed: 31 December of the current year. */
+        PASSED
     }
 
     /** One phrase of the text that names a time, with the date it means. */

@@ -94,4 +94,15 @@ class DeadlineSuggesterTest {
             assertEquals(Rule.PLAN_YEAR_END, s.rule(), text + " → " + s);
         }
     }
+
+    @Test
+    void aDeadlineThatHasPassedBecomesTheEndOfTheCurrentYear() {
+        DeadlineSuggestion s = suggester.suggest("6月底前完成司法所提档升级", 2025, LocalDate.of(2026, 12, 5));
+        assertEquals(LocalDate.of(2026, 12, 31), s.deadline());
+        assertEquals(Rule.PASSED, s.rule());
+        assertEquals("6月底前", s.words());
+        DeadlineSuggestion ahead = suggester.suggest("6月底前完成司法所提档升级", 2025, LocalDate.of(2025, 6, 30));
+        assertEquals(LocalDate.of(2025, 6, 30), ahead.deadline(), "a deadline of today has not passed");
+        assertEquals(Rule.MONTH_END, ahead.rule());
+    }
 }
