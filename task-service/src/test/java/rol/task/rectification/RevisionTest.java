@@ -23,7 +23,9 @@ import rol.task.plan.PublishedReports;
 import rol.task.plan.ReportEventsHandler;
 import rol.testsupport.StackResource;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RevisionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // relative years: a plan whose time has passed is suggested the end of this year instead
+    private static final int PLAN_YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
 
     private static final PlanItem THEME = new PlanItem("plan-1", null, "（一）规范行政执法", "（一）规范行政执法", false, null);
     private static final PlanItem AUDIT = new PlanItem("plan-1.1", "plan-1", "开展行政执法案卷评查",
@@ -60,13 +64,13 @@ class RevisionTest {
     static String publish() {
         String reportId = UUID.randomUUID().toString();
         PublishedReports.publish(new ReportPublishedV1(reportId, "licheng", "泉州市鲤城区司法局",
-                "2024年法治政府建设情况报告", 2024, 2025, List.of(THEME, AUDIT, LEGAL_AID), PROBLEMS));
+                "法治政府建设情况报告", PLAN_YEAR - 1, PLAN_YEAR, List.of(THEME, AUDIT, LEGAL_AID), PROBLEMS));
         return reportId;
     }
 
     static void revise(String reportId, int revision, List<PlanItem> items, List<Problem> problems) {
         ReportRevisedV1 data = new ReportRevisedV1(reportId, "licheng", revision, "泉州市鲤城区司法局",
-                "2024年法治政府建设情况报告", 2024, 2025, items, problems);
+                "法治政府建设情况报告", PLAN_YEAR - 1, PLAN_YEAR, items, problems);
         CloudEvent event = new CloudEvent(null, UUID.randomUUID().toString(), "/report-service", ReportRevisedV1.TYPE,
                 reportId, OffsetDateTime.now(), null, EventJson.tree(data));
         ReportEventsHandler handler = Arc.container().instance(ReportEventsHandler.class).get();
@@ -99,7 +103,7 @@ class RevisionTest {
                 .body("text", equalTo("6月底前开展行政执法案卷集中评查。"))
                 .body("state", equalTo("DRAFT"))
                 .body("version", equalTo(1))
-                .body("suggestion.deadline", equalTo("2025-06-30"))
+                .body("suggestion.deadline", equalTo(PLAN_YEAR + "-06-30"))
                 .body("suggestion.reasons.deadline.rule", equalTo("MONTH_END"));
         assertEquals(List.of("task.created.v1", "task.updated.v1"), TaskFixture.types(audit));
         JsonNode updated = JSON.readTree((String) TaskFixture.events(audit).get(1).get(1));
