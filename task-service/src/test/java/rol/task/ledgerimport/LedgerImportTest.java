@@ -236,4 +236,22 @@ class LedgerImportTest {
         As.office();
         given().get("/api/imports/" + UUID.randomUUID()).then().statusCode(404);
     }
+
+    @Test
+    void anUploadNeverCommittedIsDeletedAfterThirtyDaysACommittedOneStays() {
+        As.office();
+        String abandoned = preview("台账.xlsx", Ledgers.officeLedger(tag())).getString("id");
+        String kept = preview("台账.xlsx", Ledgers.officeLedger(tag())).getString("id");
+        json().body(Map.of("departments", Map.of("各街道", "kaiyuan-subdistrict"))).patch("/api/imports/" + kept)
+                .then().statusCode(200);
+        commit(kept);
+        ImportRetention retention = io.quarkus.arc.Arc.container().instance(ImportRetention.class).get();
+
+        retention.removeAbandoned(OffsetDateTime.now().plusDays(29));
+        assertEquals(1, count("select count(*) from ledger_import where id = cast(? as uuid)", abandoned),
+                "an upload of today is kept for thirty days");
+        assertTrue(retention.removeAbandoned(OffsetDateTime.now().plusDays(31)) >= 1);
+        given().get("/api/imports/" + abandoned).then().statusCode(404);
+        given().get("/api/imports/" + kept).then().statusCode(200).body("committedAt", org.hamcrest.Matchers.notNullValue());
+    }
 }
