@@ -38,7 +38,7 @@ class CalendarIT {
                 .post("/api/tasks/" + id + "/dispatch").then().statusCode(200);
         // notification-service has planned the task once its dispatch notice is in the department's inbox; quiet hours
         // (22:00-08:00 in Shanghai, when this suite often runs) hold the notice, so the clock goes to a working morning
-        OffsetDateTime morning = nextMorning();
+        OffsetDateTime morning = NotificationClock.nextMorning();
         await("the dispatch notice").atMost(Tasks.LOST_EVENT_GUARD).pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
                     moveClock(morning);
@@ -62,13 +62,6 @@ class CalendarIT {
         moveClock(OffsetDateTime.now(ZoneOffset.ofHours(8)));
     }
 
-    /** 10:00 in Shanghai on the next day that has one ahead: past the quiet hours whatever the time now. */
-    private static OffsetDateTime nextMorning() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
-        OffsetDateTime ten = now.withHour(10).withMinute(0).withSecond(0).withNano(0);
-        return ten.isAfter(now) ? ten : ten.plusDays(1);
-    }
-
     private static void put(String date, String kind) {
         as(task(), "office1").contentType(ContentType.JSON)
                 .body(Map.of("kind", kind, "name", "国庆节", "reason", "按2027年放假安排录入"))
@@ -90,7 +83,6 @@ class CalendarIT {
     }
 
     private static void moveClock(OffsetDateTime to) {
-        as(notification(), "office1").contentType(ContentType.JSON).body(Map.of("at", to.toString()))
-                .post("/api/clock").then().statusCode(200);
+        NotificationClock.move(to);
     }
 }
