@@ -75,9 +75,12 @@ final class FaultLedger {
                 during.size() + " " + counts);
     }
 
-    /** Seconds from the fault being lifted until what {@code until} waits for is true; a failed row when never. */
+    /**
+     * Seconds from the fault being lifted until what {@code until} waits for is true, waiting at most
+     * {@link #CATCH_UP} from now; a failed row when never.
+     */
     Duration recovery(String fault, String what, Instant lifted, Callable<Boolean> until) {
-        Instant end = lifted.plus(CATCH_UP);
+        Instant end = Instant.now().plus(CATCH_UP);
         while (Instant.now().isBefore(end)) {
             try {
                 if (until.call()) {

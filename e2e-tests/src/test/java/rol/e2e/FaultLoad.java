@@ -66,16 +66,17 @@ final class FaultLoad implements AutoCloseable {
 
     /**
      * Starts the load: one thread per list of acknowledged tasks of {@link Tasks#OWN} (progress every {@code pace}),
-     * and one thread dispatching the drafts to {@link Tasks#OTHER} (one every {@code 4 * pace}) while there are any.
+     * and one thread dispatching the drafts to {@link Tasks#OTHER} (one every {@code dispatchPace}) while there are any.
      */
-    FaultLoad(TestStack stack, List<List<String>> progressTasks, Queue<String> drafts, Duration pace) {
+    FaultLoad(TestStack stack, List<List<String>> progressTasks, Queue<String> drafts, Duration pace,
+              Duration dispatchPace) {
         this.stack = stack;
         this.drafts = drafts;
         this.threads = Executors.newFixedThreadPool(progressTasks.size() + 2);
         for (List<String> own : progressTasks) {
             threads.submit(() -> progressLoop(own, pace));
         }
-        threads.submit(() -> dispatchLoop(pace.multipliedBy(4)));
+        threads.submit(() -> dispatchLoop(dispatchPace));
     }
 
     private void progressLoop(List<String> tasks, Duration pace) {
@@ -145,8 +146,9 @@ final class FaultLoad implements AutoCloseable {
             answers.add(new Answer(Instant.now(), kind, r.statusCode(), problem, r.header("Retry-After") != null,
                     problem ? r.path("type") : null));
             return r;
-        } catch (RuntimeException e) {
-            // refused, reset or timed out: no answer at all (the token fetch included)
+        } catch (Exception e) {
+            // refused, reset or timed out: no answer at all (the token fetch included); REST Assured throws the
+            // checked ConnectException undeclared, so a narrower catch would let it end the thread
             answers.add(new Answer(Instant.now(), kind, 0, false, false, e.getClass().getSimpleName()));
             return null;
         }
@@ -157,7 +159,7 @@ final class FaultLoad implements AutoCloseable {
             Response r = RestAssured.given().config(TIMEOUTS).baseUri("http://127.0.0.1").port(stack.reportPort())
                     .auth().oauth2(RunningSystem.token("office1")).get("/api/reports/" + report);
             return r.statusCode() == 200 && "PUBLISHED".equals(r.path("status"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             return false;
         }
     }
@@ -166,6 +168,20 @@ final class FaultLoad implements AutoCloseable {
     Instant firstSuccessAfter(Instant since) {
         return answers.stream().filter(a -> a.status() >= 200 && a.status() < 300 && !a.at().isBefore(since))
                 .map(Answer::at).min(Instant::compareTo).orElse(null);
+    }
+
+    /** The longest time between {@code from}, the 2xx answers after it and {@code to}: how long writes failed. */
+    Duration longestGap(Instant from, Instant to) {
+        List<Instant> ok = answersBetween(from, to).stream().filter(a -> a.status() >= 200 && a.status() < 300)
+                .map(Answer::at).sorted().toList();
+        Duration longest = Duration.ZERO;
+        Instant previous = from;
+        for (Instant at : ok) {
+            Duration gap = Duration.between(previous, at);
+            longest = gap.compareTo(longest) > 0 ? gap : longest;
+            previous = at;
+        }
+        return longest;
     }
 
     List<Answer> answersBetween(Instant from, Instant to) {

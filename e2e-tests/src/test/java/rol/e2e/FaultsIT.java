@@ -32,7 +32,8 @@ import static rol.e2e.RunningSystem.task;
  * <p>The short form runs here; {@code bench/faults/run} runs the long form through system properties
  * {@code faults.outage} (seconds a fault lasts, default 20), {@code faults.threads} (progress threads, default 3),
  * {@code faults.pace-ms} (pause between one thread's writes, default 400) and {@code faults.reports} (reports whose
- * tasks the load works on, default 6).
+ * tasks the load works on, default 9: their drafts last the short form at one dispatch per
+ * {@code faults.dispatch-ms}, default 8000).
  */
 @ExtendWith(RunningSystem.class)
 class FaultsIT {
@@ -41,7 +42,8 @@ class FaultsIT {
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage", 20));
     private static final int THREADS = Integer.getInteger("faults.threads", 3);
     private static final Duration PACE = Duration.ofMillis(Long.getLong("faults.pace-ms", 400));
-    private static final int REPORTS = Integer.getInteger("faults.reports", 6);
+    private static final int REPORTS = Integer.getInteger("faults.reports", 9);
+    private static final Duration DISPATCH_PACE = Duration.ofMillis(Long.getLong("faults.dispatch-ms", 8000));
     /** Progress tasks per thread: several, so that one thread's writes to one task are not back to back. */
     private static final int TASKS_PER_THREAD = 2;
 
@@ -53,8 +55,12 @@ class FaultsIT {
         Set<String> touched = new TreeSet<>();
         List<List<String>> progressTasks = new ArrayList<>();
         Queue<String> drafts = new ConcurrentLinkedQueue<>();
+        List<String> reports = new ArrayList<>();
         for (int i = 0; i < REPORTS; i++) {
-            Tasks.publish().forEach(t -> drafts.add(t.id()));
+            reports.add(ReportCorrectionIT.receiveAndPublish());
+        }
+        for (String report : reports) {
+            drafts.addAll(tasksOf(report));
         }
         for (int t = 0; t < THREADS; t++) {
             List<String> own = new ArrayList<>();
@@ -73,7 +79,7 @@ class FaultsIT {
         System.out.printf("[faults] set up in %d s: %d progress tasks, %d drafts to dispatch%n",
                 Duration.between(began, loadFrom).toSeconds(), THREADS * TASKS_PER_THREAD, drafts.size());
 
-        FaultLoad load = new FaultLoad(STACK, progressTasks, drafts, PACE);
+        FaultLoad load = new FaultLoad(STACK, progressTasks, drafts, PACE, DISPATCH_PACE);
         try {
             sleep(Duration.ofSeconds(8));
             ledger.answers("none (load only)", load.answersBetween(loadFrom, Instant.now()));
@@ -138,7 +144,10 @@ class FaultsIT {
         ledger.recovery(name, "a write answered 2xx", lifted, () -> load.firstSuccessAfter(lifted) != null);
         ledger.recovery(name, "every outbox sent", lifted, ledger::outboxesDrained);
         sleep(Duration.ofSeconds(3));
-        ledger.answers(name, load.answersBetween(from, Instant.now()));
+        Instant to = Instant.now();
+        ledger.answers(name, load.answersBetween(from, to));
+        ledger.add(name, "longest time without a 2xx write", true,
+                String.format("%.1f s", load.longestGap(from, to).toMillis() / 1000.0));
     }
 
     @FunctionalInterface
