@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,8 +160,15 @@ final class FaultLedger {
                 dispatched.size() + " dispatched" + (twice.isEmpty() ? "" : ", wrong: " + twice));
 
         for (String report : targets(load, FaultLoad.Kind.PUBLISH)) {
-            long events = count("report", "select count(*) from outbox_event where event_type = 'report.published.v1'"
-                    + " and event_key = '" + java.util.UUID.fromString(report) + "'");
+            long events;
+            try (Connection c = Wire.connect(stack, "report"); PreparedStatement q = c.prepareStatement(
+                    "select count(*) from outbox_event where event_type = 'report.published.v1' and event_key = ?")) {
+                q.setString(1, report);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    events = rs.getLong(1);
+                }
+            }
             add("all", "publish: one report.published.v1", events == 1, events + " event(s) for report " + report);
         }
     }
@@ -180,7 +188,7 @@ final class FaultLedger {
         Map<String, String> created = new HashMap<>();
         Map<String, Set<String>> eventsPerNote = new HashMap<>();
         int copies = 0;
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, String> r : Wire.records(stack, "task-events")) {
             if (!wanted.contains(r.key())) {
                 continue;
