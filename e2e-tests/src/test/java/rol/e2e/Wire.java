@@ -50,6 +50,12 @@ final class Wire {
 
     /** Every record of the topic, partition by partition in offset order, read up to the end offsets of now. */
     static List<Published> topic(TestStack stack, String topic) {
+        return records(stack, topic).stream().map(r -> new Published(r.partition(), r.offset(), r.key(), id(r.value())))
+                .toList();
+    }
+
+    /** As {@link #topic}, with each record's value (the CloudEvent) as it lies on the topic. */
+    static List<ConsumerRecord<String, String>> records(TestStack stack, String topic) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -61,7 +67,7 @@ final class Wire {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<Published> out = new ArrayList<>();
+            List<ConsumerRecord<String, String>> out = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -69,11 +75,12 @@ final class Wire {
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.offset() < end.get(new TopicPartition(topic, r.partition()))) {
-                        out.add(new Published(r.partition(), r.offset(), r.key(), id(r.value())));
+                        out.add(r);
                     }
                 }
             }
-            out.sort(Comparator.comparingInt(Published::partition).thenComparingLong(Published::offset));
+            out.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
+                    .thenComparingLong(ConsumerRecord::offset));
             return out;
         }
     }
@@ -128,7 +135,7 @@ final class Wire {
         }
     }
 
-    private static Connection connect(TestStack stack, String database) throws SQLException {
+    static Connection connect(TestStack stack, String database) throws SQLException {
         // the local stack's owner password, as ./stack creates it (stack.d/postgres.sh)
         return DriverManager.getConnection(stack.jdbcUrl(database), database, database);
     }

@@ -133,6 +133,26 @@ public final class TestStack {
         }
     }
 
+    /**
+     * Sends a signal to a component's whole process group (a launcher script and the JVM it started), e.g. {@code STOP}
+     * to freeze it as a hung host would and {@code CONT} to let it go on; nothing is restarted.
+     */
+    public void signal(String component, String signal) {
+        Path pidFile = stackDir().resolve("run").resolve(component + ".pid");
+        try {
+            String pid = Files.readString(pidFile).strip();
+            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pid).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " of " + component + " (group " + pid + ") failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal " + component, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + component, e);
+        }
+    }
+
     /** The web console, one below the services (18580 for the end-to-end stack). */
     public int consolePort() {
         return firstServicePort - 1;
