@@ -95,7 +95,7 @@ public class RollupResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.DEPARTMENT})
     @Operation(summary = "进度汇总", description = "scope 为 district（全区，默认）、department（部门）、plan（工作计划）或 issuer（发文机关）；"
             + "id 只看其中一个，year 只看一个计划年度（不给则各年合计）。区委依法治区办、区领导、督查可看全部；"
-            + "部门只能看全区和本部门。")
+            + "部门只能看全区和本部门。每项的 reportedDone 为计划事项经下一年度报告对照、已报告完成并经区委依法治区办确认的任务数。")
     @APIResponse(responseCode = "400", description = "scope 不是四者之一、year 不在 2000–2100 之间，或 scope=plan 时 id 不是工作计划编号")
     @APIResponse(responseCode = "403", description = "部门账号要看其他部门、工作计划或发文机关的汇总，或没有 department 声明")
     public Page rollups(@QueryParam("scope") String scopeParam, @QueryParam("year") Integer year,
