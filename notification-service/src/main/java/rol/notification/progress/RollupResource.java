@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import rol.notification.department.DepartmentDirectory;
 import rol.notification.department.DepartmentNames;
+import rol.notification.followup.ReportedDone;
 import rol.notification.rollup.Ranking;
 import rol.notification.rollup.ScopeKey;
 import rol.notification.rollup.ScopeTotals;
@@ -63,6 +64,9 @@ public class RollupResource {
     @Inject
     DepartmentDirectory directory;
 
+    @Inject
+    ReportedDone reportedDone;
+
     /** The thresholds in force, shown with every answer: the rules must be visible. */
     public record Rules(int nearDeadlineWorkingDays, int maxDaysWithoutFeedback, int progressTolerancePercent,
                        double scopeRedShare, double scopeYellowShare, String zone) {
@@ -74,11 +78,13 @@ public class RollupResource {
 
     /**
      * One scope's counters (summed over plan years when no year was asked for) and what follows from them;
-     * {@code name} is a department scope's name (its id while the directory has not named it), null for the others.
+     * {@code name} is a department scope's name (its id while the directory has not named it), null for the others;
+     * {@code reportedDone} counts the tasks whose plan item the office confirmed as reported done by the issuer's
+     * next report (null in reconcile reports, which compare the kept counters only).
      */
     public record Item(String id, String name, Integer year, long tasks, Map<String, Long> byState, long supervised,
                        long closed, long closedOnTime, long overdue, Double completionRate, Double onTimeRate,
-                       Double averageProgress, Map<String, Long> lights, String light) {
+                       Double averageProgress, Map<String, Long> lights, String light, Long reportedDone) {
     }
 
     public record Page(String district, String scope, Integer year, LocalDate asOf, Rules rules, List<Item> items) {
@@ -89,7 +95,7 @@ public class RollupResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.DEPARTMENT})
     @Operation(summary = "进度汇总", description = "scope 为 district（全区，默认）、department（部门）、plan（工作计划）或 issuer（发文机关）；"
             + "id 只看其中一个，year 只看一个计划年度（不给则各年合计）。区委依法治区办、区领导、督查可看全部；"
-            + "部门只能看全区和本部门。")
+            + "部门只能看全区和本部门。每项的 reportedDone 为计划事项经下一年度报告对照、已报告完成并经区委依法治区办确认的任务数。")
     @APIResponse(responseCode = "400", description = "scope 不是四者之一、year 不在 2000–2100 之间，或 scope=plan 时 id 不是工作计划编号")
     @APIResponse(responseCode = "403", description = "部门账号要看其他部门、工作计划或发文机关的汇总，或没有 department 声明")
     public Page rollups(@QueryParam("scope") String scopeParam, @QueryParam("year") Integer year,
@@ -109,8 +115,9 @@ public class RollupResource {
             scopeId = departmentMay(scope, scopeId);
         }
         String district = config.district();
+        Map<RowKey, Long> done = reportedDone.counts(district, scope, year, scopeId);
         return new Page(district, scope.word(), year, rules.today(), Rules.of(rules.forDistrict(district)),
-                items(district, store.rows(district, scope, year, scopeId)));
+                items(district, store.rows(district, scope, year, scopeId), done));
     }
 
     /** Departments see their own department and the district; the answer is 403 for anything else. */
@@ -189,7 +196,8 @@ public class RollupResource {
             List<ScopeDifference> d = r.scopeDifferences().stream().map(x -> {
                 DepartmentNames n = names.getOrDefault(x.row().district(), DepartmentNames.NONE);
                 return new ScopeDifference(x.row().district(), x.row().scope().word(), x.row().scopeId(),
-                        x.row().yearOrNull(), res.item(x.row(), x.stored(), n), res.item(x.row(), x.recounted(), n));
+                        x.row().yearOrNull(), res.item(x.row(), x.stored(), n, null),
+                        res.item(x.row(), x.recounted(), n, null));
             }).toList();
             return new ReconcileReport(r.asOf(), r.tasks(), r.scopes(),
                     r.taskDifferences() > 0 || !d.isEmpty(), r.taskDifferences(), r.taskSamples(), d);
@@ -202,9 +210,10 @@ public class RollupResource {
         }
     }
 
-    private List<Item> items(String district, SortedMap<RowKey, ScopeTotals> rows) {
+    private List<Item> items(String district, SortedMap<RowKey, ScopeTotals> rows, Map<RowKey, Long> done) {
         DepartmentNames names = names(district, rows.keySet());
-        return rows.entrySet().stream().map(e -> item(e.getKey(), e.getValue(), names)).toList();
+        return rows.entrySet().stream()
+                .map(e -> item(e.getKey(), e.getValue(), names, done.getOrDefault(e.getKey(), 0L))).toList();
     }
 
     /** The names of the department scopes among the rows. */
@@ -213,11 +222,12 @@ public class RollupResource {
                 .map(RowKey::scopeId).toList());
     }
 
-    Item item(RowKey k, ScopeTotals t, DepartmentNames names) {
+    Item item(RowKey k, ScopeTotals t, DepartmentNames names, Long reportedDone) {
         return new Item(k.scopeId(), k.scope() == Scope.DEPARTMENT ? names.of(k.scopeId()) : null, k.yearOrNull(),
                 t.tasks(), RollupStore.names(t.byState()), t.supervised(),
                 t.closed(), t.closedOnTime(), t.overdue(), RollupStore.boxed(t.completionRate()),
                 RollupStore.boxed(t.onTimeRate()), RollupStore.boxed(t.averagePercent()),
-                RollupStore.names(t.lights()), rules.scopeLight(k.district(), t).map(Enum::name).orElse(null));
+                RollupStore.names(t.lights()), rules.scopeLight(k.district(), t).map(Enum::name).orElse(null),
+                reportedDone);
     }
 }

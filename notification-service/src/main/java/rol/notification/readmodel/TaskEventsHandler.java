@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import rol.notification.calendar.CalendarEventsHandler;
 import rol.notification.department.DepartmentEventsHandler;
+import rol.notification.followup.PlanFollowUpHandler;
 import rol.platform.event.CloudEvent;
 import rol.platform.event.EventJson;
 import rol.platform.event.MalformedEventException;
@@ -39,15 +40,23 @@ public class TaskEventsHandler implements EventHandler {
     @Inject
     DepartmentEventsHandler departments;
 
+    @Inject
+    PlanFollowUpHandler followUps;
+
     @Override
     public void handle(CloudEvent event) {
-        // the service has one inbox consumer: the calendar's and the directory's events come through it too
+        // the service has one inbox consumer: the calendar's, the directory's and the plan follow-up's events come
+        // through it too
         if (calendar.handles(event)) {
             calendar.handle(event);
             return;
         }
         if (event.type().startsWith("department.")) {
             departments.handle(event);
+            return;
+        }
+        if (followUps.handles(event)) {
+            followUps.handle(event);
             return;
         }
         if (!event.type().startsWith("task.")) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rol.notification.DepartmentEvents;
+import rol.notification.followup.FollowUpEvents;
 import rol.notification.readmodel.TaskEventsHandler;
 import rol.platform.event.task.TaskV1;
 import rol.platform.quarkus.MovableClock;
@@ -57,7 +58,8 @@ class RollupApiTest {
 
     /**
      * judicial-bureau 2025: one green, one red (due 05-30); market-regulation: one closed on time (2025), one green
-     * (2026); a draft without year.
+     * (2026); a draft without year. The next report judged the closed task's plan item and the green judicial one
+     * reported done: the office confirmed the first (a plan item reported done) and rejected the second.
      */
     @BeforeEach
     void seedOnce() {
@@ -66,11 +68,18 @@ class RollupApiTest {
             return;
         }
         LocalDate far = LocalDate.parse("2025-12-31");
-        feed(TaskFeed.progress(TaskFeed.dispatched(draft(2025), "judicial-bureau", far, NOW.minusDays(30)), 30,
-                NOW.minusDays(2)));
+        TaskV1 green = TaskFeed.progress(TaskFeed.dispatched(draft(2025), "judicial-bureau", far, NOW.minusDays(30)),
+                30, NOW.minusDays(2));
+        feed(green);
         feed(TaskFeed.dispatched(draft(2025), "judicial-bureau", LocalDate.parse("2025-05-30"), NOW.minusDays(60)));
-        feed(TaskFeed.closed(TaskFeed.dispatched(draft(2025), "market-regulation", far, NOW.minusDays(40)),
-                NOW.minusDays(1)));
+        TaskV1 closed = TaskFeed.closed(TaskFeed.dispatched(draft(2025), "market-regulation", far, NOW.minusDays(40)),
+                NOW.minusDays(1));
+        feed(closed);
+        String later = UUID.randomUUID().toString();
+        FollowUpEvents.apply(handler, FollowUpEvents.followedUp(closed, later, "REPORTED_DONE"),
+                FollowUpEvents.decided(closed, later, "REPORTED_DONE", "CONFIRMED"),
+                FollowUpEvents.followedUp(green, later, "REPORTED_DONE"),
+                FollowUpEvents.decided(green, later, "REPORTED_DONE", "REJECTED"));
         feed(TaskFeed.progress(TaskFeed.dispatched(draft(2026), "market-regulation", far, NOW.minusDays(3)), 10,
                 NOW.minusDays(1)));
         feed(draft(null));
@@ -101,18 +110,21 @@ class RollupApiTest {
                 .body("items[0].closed", equalTo(1)).body("items[0].closedOnTime", equalTo(1))
                 .body("items[0].overdue", equalTo(1)).body("items[0].lights.RED", equalTo(1))
                 .body("items[0].lights.GREEN", equalTo(1)).body("items[0].light", equalTo("RED"))
-                .body("items[0].completionRate", equalTo(1f / 3)).body("items[0].onTimeRate", equalTo(1.0f));
+                .body("items[0].completionRate", equalTo(1f / 3)).body("items[0].onTimeRate", equalTo(1.0f))
+                .body("items[0].reportedDone", equalTo(1));
         given().queryParam("scope", "department").get("/api/rollups")
                 .then().statusCode(200).body("year", equalTo(null))
                 .body("items.id", contains("judicial-bureau", "market-regulation"))
                 .body("items.name", contains(DepartmentEvents.JUDICIAL, "market-regulation"))
                 .body("items[1].tasks", equalTo(2)).body("items[1].byState.CLOSED", equalTo(1))
-                .body("items[1].byState.IN_PROGRESS", equalTo(1)).body("items[1].light", equalTo("GREEN"));
+                .body("items[1].byState.IN_PROGRESS", equalTo(1)).body("items[1].light", equalTo("GREEN"))
+                .body("items.reportedDone", contains(0, 1));
         given().queryParam("scope", "plan").queryParam("id", PLAN).get("/api/rollups")
-                .then().statusCode(200).body("items[0].tasks", equalTo(5)).body("items[0].byState.DRAFT", equalTo(1));
+                .then().statusCode(200).body("items[0].tasks", equalTo(5)).body("items[0].byState.DRAFT", equalTo(1))
+                .body("items[0].reportedDone", equalTo(1));
         given().queryParam("scope", "issuer").queryParam("year", 2026).get("/api/rollups")
                 .then().statusCode(200).body("items[0].id", equalTo("某区司法局")).body("items[0].tasks", equalTo(1))
-                .body("items[0].name", equalTo(null));
+                .body("items[0].name", equalTo(null)).body("items[0].reportedDone", equalTo(0));
     }
 
     private void readsTheRanking() {
@@ -152,11 +164,11 @@ class RollupApiTest {
     void aDepartmentReadsItsOwnScopeAndTheDistrictOnly() {
         given().queryParam("scope", "department").get("/api/rollups")
                 .then().statusCode(200).body("items.id", contains("judicial-bureau"))
-                .body("items[0].overdue", equalTo(1));
+                .body("items[0].overdue", equalTo(1)).body("items[0].reportedDone", equalTo(0));
         given().queryParam("scope", "department").queryParam("id", "judicial-bureau").queryParam("year", 2025)
                 .get("/api/rollups").then().statusCode(200).body("items[0].tasks", equalTo(2));
         given().queryParam("scope", "district").get("/api/rollups")
-                .then().statusCode(200).body("items[0].tasks", equalTo(5));
+                .then().statusCode(200).body("items[0].tasks", equalTo(5)).body("items[0].reportedDone", equalTo(1));
         given().queryParam("scope", "department").queryParam("id", "market-regulation").get("/api/rollups")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", equalTo("单位账号只能查看本单位（judicial-bureau）和全区的汇总。"));

@@ -2,7 +2,9 @@ package rol.report.followup;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import rol.report.parse.AchievementItem;
@@ -14,8 +16,8 @@ import rol.report.parse.ScriptConverter;
 /**
  * Did last year's plan happen? Matches each plan item of an earlier report to the achievement passages of the
  * later report of the same issuer (BM25 to rank, idf-weighted coverage for the verdict), and each problem of a
- * report to the problems earlier reports of the issuer named. Plain Java; thresholds were set on the Licheng pair
- * and are measured in docs/report-model.md.
+ * report to the problems earlier reports of the issuer named, statement of shortcoming by statement. Plain Java;
+ * thresholds were set on the Licheng pair and are measured in docs/report-model.md.
  */
 public final class FollowUpMatcher {
 
@@ -27,10 +29,12 @@ public final class FollowUpMatcher {
     static final double EVIDENCE_SCORE_RATIO = 0.6;
     static final int MAX_EVIDENCE = 3;
     /**
-     * Mean of both directions' coverage at which two problems are taken as the same problem named again. Set for
-     * recall: a problem named again in other words shares few words, and the office rejects a wrong flag.
+     * Mean of both directions' coverage at which two statements of shortcoming ({@link Shortcomings}) are taken as
+     * the same shortcoming named again.
      */
-    static final double RECURRENCE_SIMILARITY = 0.12;
+    static final double RECURRENCE_SIMILARITY = 0.25;
+    /** Words two statements must share to name one subject: one shared word (行政, 应用) names a field, not a shortcoming. */
+    static final int RECURRENCE_SHARED_TERMS = 2;
 
     /**
      * Same issuer though one report may name it in full (泉州市鲤城区司法局) and the other not, in either script.
@@ -109,8 +113,7 @@ public final class FollowUpMatcher {
                 ReportParts prior = earlier.get(i);
                 if (prior.reportYear() == null) continue;
                 for (Passage before : earlierProblems.get(i)) {
-                    double similarity = (bm25.coverage(problem, List.of(before))
-                            + bm25.coverage(before, List.of(problem))) / 2;
+                    double similarity = sameShortcoming(bm25, problem, before);
                     if (similarity >= RECURRENCE_SIMILARITY) {
                         matches.add(new RecurringProblem.EarlierProblem(prior.reportId(), prior.reportYear(),
                                 before.id(), before.title(), round(similarity)));
@@ -124,6 +127,24 @@ public final class FollowUpMatcher {
             }
         }
         return out;
+    }
+
+    /**
+     * How surely two problems name one shortcoming: the best pair of their statements of shortcoming by the mean of
+     * both directions' coverage, counted only where the pair shares a subject; 0 where none does.
+     */
+    static double sameShortcoming(Bm25 bm25, Passage problem, Passage other) {
+        double best = 0;
+        List<Passage> theirs = Shortcomings.of(other);
+        for (Passage mine : Shortcomings.of(problem)) {
+            for (Passage their : theirs) {
+                Set<String> shared = new HashSet<>(mine.terms());
+                shared.retainAll(new HashSet<>(their.terms()));
+                if (shared.size() < RECURRENCE_SHARED_TERMS) continue;
+                best = Math.max(best, (bm25.coverage(mine, List.of(their)) + bm25.coverage(their, List.of(mine))) / 2);
+            }
+        }
+        return best;
     }
 
     /** Achievement items, and a theme's own text where the theme has no items. */

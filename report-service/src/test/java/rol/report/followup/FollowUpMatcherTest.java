@@ -63,4 +63,45 @@ class FollowUpMatcherTest {
         assertEquals(List.of(2023, 2024), recurring.get(0).years());
         assertEquals("a", recurring.get(0).earlier().get(0).reportId());
     }
+
+    @Test
+    void aProblemIsComparedByItsStatementsOfShortcomingNotByTheScene() {
+        Passage problem = Passage.of("problem-1", "行政复议工作有待加强",
+                "办理行政复议、行政诉讼案件过程中，通过调解实现实质性化解的案例还不够", null);
+        // the frame "…过程中" is left out; the heading and the clause that falls short stay
+        assertEquals(List.of("行政复议工作有待加强", "通过调解实现实质性化解的案例还不够"),
+                Shortcomings.of(problem).stream().map(Passage::title).toList());
+        assertTrue(Shortcomings.isFrame("开展宣传活动时"));
+        assertTrue(Shortcomings.isFrame("從國內看"));
+        assertFalse(Shortcomings.isFrame("群众参与积极性较弱"));
+    }
+
+    @Test
+    void theSameFieldWithAnotherShortcomingIsNoRecurrenceTheSameSubjectIs() {
+        ParsedReport earlier = PARSER.parseText("""
+                某区司法局关于2023年度法治政府建设情况的报告
+                一、2023年度工作成效
+                （一）依法行政
+                1.复议办案。办理行政复议案件 80 件。
+                二、存在问题
+                一是行政争议实质性化解工作有待加强。办理行政复议、行政诉讼案件过程中，通过调解、和解实现化解的案例还不够；二是普法宣传载体方法应用不够全面。
+                三、2024年工作思路
+                一是深化复议调解。
+                """);
+        ParsedReport later = PARSER.parseText("""
+                某区司法局关于2024年度法治政府建设情况的报告
+                一、2024年度工作成效
+                （一）依法行政
+                1.复议办案。办理行政复议案件 111 件。
+                二、存在问题
+                一是行政复议案件审理信息化水平不够。审理案件方式较为单一；二是普法宣传形式缺乏创新。
+                三、2025年工作思路
+                一是建设复议办案系统。
+                """);
+        List<RecurringProblem> recurring = new FollowUpMatcher().recurringProblems(ReportParts.of("b", later),
+                List.of(ReportParts.of("a", earlier)));
+        assertEquals(List.of("problem-2"), recurring.stream().map(RecurringProblem::problemId).toList());
+        assertEquals(List.of("problem-2"), recurring.get(0).earlier().stream()
+                .map(RecurringProblem.EarlierProblem::problemId).toList());
+    }
 }

@@ -122,10 +122,9 @@ class LichengFollowUpTest {
         Score score = new Score();
         score.addSets(found, RECURRENCES);
         System.out.println("recurrences " + found + " " + score);
-        // Word overlap cannot tell "same field, another shortcoming" (problem-2 with 2023's problem-1) from "same
-        // shortcoming in other words"; the flag is set for recall and the office rejects the wrong one. Measured
-        // precision 1/2, below the issue's 0.8: see docs/report-model.md.
-        assertTrue(score.precision() >= 0.5, "score precision " + score);
+        // problem-2 shares 行政/复议/案件 with 2023's problem-1 only in the scene ("办理…行政复议、行政诉讼案件过程中")
+        // and one word (行政) with its statements of shortcoming: compared statement by statement it is not flagged.
+        assertTrue(score.precision() >= 0.8, "score precision " + score);
         assertTrue(score.recall() >= 0.8, "score recall " + score);
     }
 

@@ -22,6 +22,11 @@ public final class Fixtures {
         return shared("corpus");
     }
 
+    /** Problem passages of consecutive reports of one issuer, one folder per pair (issue 17). */
+    public static Path corpusPairsDir() {
+        return shared("corpus-pairs");
+    }
+
     /** ../shared/{@code sub}, or the test is skipped with the reason. */
     static Path shared(String sub) {
         Path dir = find(sub);
