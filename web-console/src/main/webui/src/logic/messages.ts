@@ -102,7 +102,8 @@ export const messages = {
     title: '待办', intro: '今天需要依法治区办处理的事项，每行点右侧按钮去办理。', count: '{n} 项', all: '查看全部',
     more: '另有 {n} 项未显示', accept: '采纳修订', reject: '驳回修订', colReport: '报告', colIssuer: '发文机关', colReceived: '收到时间',
     colWarnings: '识别提示', colRequested: '申请延至', colReason: '理由', colChange: '修订内容', colAction: '下一步',
-    removal: '修订后的报告删去了这一项', changed: '标题改为：{title}',
+    removal: '修订后的报告删去了这一项', changed: '标题改为：{title}', textChanged: '内容改为：{text}',
+    placeChanged: '在报告中的位置或所属板块有变',
     groups: {
       reports: '新报告待审核', drafts: '草稿任务待交办', submitted: '申请办结待销号', extensions: '延期申请待审批',
       revisions: '报告修订待处理', overdue: '超期任务待催办',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  daysUntil, departmentStep, districtToday, dueSoon, dueWords, landingPath, officeAction, returnReason, splitMine,
+  daysUntil, departmentStep, districtToday, dueSoon, dueWords, landingPath, officeAction, returnReason, revisionChange,
+  splitMine,
   WORKLIST_GROUPS, type LandingTask,
 } from './worklist'
 
@@ -39,6 +40,16 @@ describe('the office worklist', () => {
     expect(officeAction('submitted', { id: 't2' })).toEqual({ label: '审核销号', to: '/tasks/t2' })
     expect(officeAction('extensions', { id: 't3' }).label).toBe('审批延期')
     expect(officeAction('overdue', { id: 't4' }).to).toBe('/tasks/t4')
+  })
+
+  it('says what a pending revision would change', () => {
+    const before = { title: '开展案卷评查', text: '开展案卷评查。' }
+    expect(revisionChange({ id: 'r', kind: 'REMOVAL', status: 'PENDING', before, after: null })).toBe('修订后的报告删去了这一项')
+    expect(revisionChange({ id: 'r', kind: 'CHANGE', status: 'PENDING', before, after: { ...before, title: '开展案卷集中评查' } }))
+      .toBe('标题改为：开展案卷集中评查')
+    expect(revisionChange({ id: 'r', kind: 'CHANGE', status: 'PENDING', before, after: { ...before, text: '6月底前开展。' } }))
+      .toBe('内容改为：6月底前开展。')
+    expect(revisionChange({ id: 'r', kind: 'CHANGE', status: 'PENDING', before, after: before })).toBe('在报告中的位置或所属板块有变')
   })
 })
 

@@ -40,14 +40,17 @@ export interface WorklistGroup {
 
 export const SHORT = 5
 
-/** The groups in the order the clerk works through them: reports to review, then drafts, decisions, chasing. */
+/**
+ * The groups in the order the clerk works through them: reports to review, then drafts, decisions, chasing. The newest
+ * come first, as the clerk reads a worklist; overdue tasks the longest overdue first.
+ */
 export const WORKLIST_GROUPS: WorklistGroup[] = [
   { key: 'reports', source: '/api/report/reports?status=DRAFT', all: '/reports?status=DRAFT' },
-  { key: 'drafts', source: `/api/task/tasks?state=DRAFT&sort=createdAt&size=${SHORT}`, all: '/dispatch' },
-  { key: 'submitted', source: `/api/task/tasks?state=SUBMITTED&sort=updatedAt&size=${SHORT}`, all: '/tasks?state=SUBMITTED' },
+  { key: 'drafts', source: `/api/task/tasks?state=DRAFT&sort=-createdAt&size=${SHORT}`, all: '/dispatch' },
+  { key: 'submitted', source: `/api/task/tasks?state=SUBMITTED&sort=-updatedAt&size=${SHORT}`, all: '/tasks?state=SUBMITTED' },
   // no task list page filters by what waits for a decision: these groups show up to 20 rows and no "all" link
-  { key: 'extensions', source: '/api/task/tasks?pending=EXTENSION&sort=updatedAt&size=20', all: null },
-  { key: 'revisions', source: '/api/task/tasks?pending=REVISION&sort=updatedAt&size=20', all: null },
+  { key: 'extensions', source: '/api/task/tasks?pending=EXTENSION&sort=-updatedAt&size=20', all: null },
+  { key: 'revisions', source: '/api/task/tasks?pending=REVISION&sort=-updatedAt&size=20', all: null },
   { key: 'overdue', source: `/api/task/tasks?overdue=true&sort=deadline&size=${SHORT}`, all: '/tasks?overdue=true' },
 ]
 
@@ -62,6 +65,24 @@ export function officeAction(group: GroupKey, row: { id: string; reportId?: stri
     default:
       return { label: words[group], to: `/tasks/${row.id}` }
   }
+}
+
+/** A report revision waiting for the office, as task-service's pending-revisions list gives it. */
+export interface PendingChange {
+  id: string
+  kind: string
+  status: string
+  before: { title?: string; text?: string } | null
+  after: { title?: string; text?: string } | null
+}
+
+/** What the revision would change, in a few words: the item removed, the new title, or the new text. */
+export function revisionChange(r: PendingChange): string {
+  const w = messages.worklist
+  if (r.kind === 'REMOVAL' || !r.after) return w.removal
+  if (r.after.title !== undefined && r.after.title !== r.before?.title) return fill(w.changed, { title: r.after.title })
+  if (r.after.text !== undefined && r.after.text !== r.before?.text) return fill(w.textChanged, { text: r.after.text })
+  return w.placeChanged
 }
 
 /** The states in which a task is still a department's work (not a draft, not finished). */
