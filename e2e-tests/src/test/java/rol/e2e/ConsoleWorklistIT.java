@@ -89,7 +89,7 @@ class ConsoleWorklistIT {
         assertThat(row(page, "extensions", "/tasks/" + extension)).containsText("审批延期");
         assertThat(row(page, "extensions", "/tasks/" + extension)).containsText(
                 Tasks.extensionRequest().get("reason").toString());
-        assertThat(row(page, "revisions", "/tasks/" + revised.task())).containsText("修订后的第一项工作。");
+        assertThat(row(page, "revisions", "/tasks/" + revised.task())).containsText("修订后的第一项工作");
         Locator submission = row(page, "submitted", "/tasks/" + submitted);
         assertThat(submission).containsText("审核销号");
         ConsoleBrowser.screenshot(page, "office1-worklist");
