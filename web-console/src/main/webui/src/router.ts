@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: '/subscriptions', name: 'subscriptions', component: () => import('./views/SubscriptionsPage.vue') },
     { path: '/digest', name: 'digest', component: () => import('./views/DigestPage.vue') },
     { path: '/imports', name: 'imports', component: () => import('./views/ImportPage.vue') },
+    { path: '/worklist', name: 'worklist', component: () => import('./views/WorklistPage.vue') },
+    { path: '/my', name: 'my', component: () => import('./views/MyTasksPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

@@ -60,6 +60,9 @@ class ConsoleIT {
     @Test
     void theOfficeSeesTheDashboardAndTheWholeLedger() {
         Page page = browser.signIn("office1", "/");
+        // the office lands on its 待办 (ConsoleWorklistIT); 总览 is one click away
+        assertThat(page.locator("h1")).hasText("待办");
+        page.locator("nav a", new Page.LocatorOptions().setHasText("总览")).click();
         assertThat(page.locator("h1")).containsText("总览");
         assertThat(page.locator("[data-test=rollup]")).containsText("完成率");
         assertThat(page.locator("[data-test=district]")).hasText("泉州市鲤城区");

@@ -12,7 +12,14 @@ import java.util.UUID;
  */
 public record TaskFilter(UUID reportId, UUID workPlanId, String district, String department, List<TaskState> states,
                          Integer planYear, String issuer, Boolean keySupervision, LocalDate deadlineBefore,
-                         Boolean overdue, String q, String sort, LocalDate deadlineFrom) {
+                         Boolean overdue, String q, String sort, LocalDate deadlineFrom,
+                         Pending pending) {
+
+    /**
+     * What waits for the office's decision on a task (the office's 待办): a pending extension request (延期申请) or a
+     * pending report revision (报告修订带来的改动).
+     */
+    public enum Pending { EXTENSION, REVISION }
 
     /** The fields a list may be sorted by, optionally descending ({@code -deadline}); ties go by id. */
     public static final String SORT_PATTERN = "-?(deadline|createdAt|title|percent|state|updatedAt)";

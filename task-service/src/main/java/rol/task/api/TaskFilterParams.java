@@ -2,6 +2,7 @@ package rol.task.api;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import rol.platform.problem.Violations;
 import rol.task.workflow.TaskState;
 
@@ -49,6 +50,10 @@ public class TaskFilterParams {
     @QueryParam("overdue")
     Boolean overdue;
 
+    @QueryParam("pending")
+    @Parameter(description = "只列有待区委依法治区办决定之事的任务：EXTENSION 有待审批的延期申请，REVISION 有待处理的报告修订")
+    TaskFilter.Pending pending;
+
     @QueryParam("q")
     String q;
 
@@ -67,6 +72,6 @@ public class TaskFilterParams {
         }
         v.throwIfAny();
         return new TaskFilter(reportId, workPlanId, district, department, states, planYear, issuer, keySupervision,
-                deadlineBefore, overdue, q, sort, deadlineFrom);
+                deadlineBefore, overdue, q, sort, deadlineFrom, pending);
     }
 }

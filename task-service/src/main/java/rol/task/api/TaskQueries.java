@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
+import rol.task.lifecycle.ExtensionRequest;
+import rol.task.plan.PendingRevision;
 import rol.task.plan.Task;
 import rol.task.suggestion.ChineseText;
 import rol.task.workflow.TaskState;
@@ -61,6 +63,13 @@ public class TaskQueries {
             where.add((filter.overdue() ? "" : "not ") + "(deadline < :today and state not in :finished)");
             params.put("today", LocalDate.now(clock));
             params.put("finished", List.of(TaskState.CLOSED, TaskState.CANCELLED));
+        }
+        if (filter.pending() == TaskFilter.Pending.EXTENSION) {
+            where.add("id in (select r.taskId from ExtensionRequest r where r.status = :extensionPending)");
+            params.put("extensionPending", ExtensionRequest.Status.PENDING);
+        } else if (filter.pending() == TaskFilter.Pending.REVISION) {
+            where.add("id in (select r.taskId from PendingRevision r where r.status = :revisionPending)");
+            params.put("revisionPending", PendingRevision.Status.PENDING);
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             // the stored search form is simplified and lower case: traditional finds simplified and the reverse
