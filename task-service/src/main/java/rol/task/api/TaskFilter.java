@@ -1,5 +1,6 @@
 package rol.task.api;
 
+import rol.platform.lights.TrafficLight;
 import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.UUID;
  */
 public record TaskFilter(UUID reportId, UUID workPlanId, String district, String department, List<TaskState> states,
                          Integer planYear, String issuer, Boolean keySupervision, LocalDate deadlineBefore,
-                         Boolean overdue, String q, String sort, LocalDate deadlineFrom) {
+                         Boolean overdue, String q, String sort, LocalDate deadlineFrom, List<TrafficLight> lights) {
 
     /** The fields a list may be sorted by, optionally descending ({@code -deadline}); ties go by id. */
     public static final String SORT_PATTERN = "-?(deadline|createdAt|title|percent|state|updatedAt)";

@@ -2,6 +2,7 @@ package rol.task.api;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import rol.platform.lights.TrafficLight;
 import rol.platform.problem.Violations;
 import rol.task.workflow.TaskState;
 
@@ -49,6 +50,10 @@ public class TaskFilterParams {
     @QueryParam("overdue")
     Boolean overdue;
 
+    /** 红黄绿灯 today, repeatable ({@code light=RED&light=YELLOW}): the light the task view shows. */
+    @QueryParam("light")
+    List<TrafficLight> lights;
+
     @QueryParam("q")
     String q;
 
@@ -67,6 +72,6 @@ public class TaskFilterParams {
         }
         v.throwIfAny();
         return new TaskFilter(reportId, workPlanId, district, department, states, planYear, issuer, keySupervision,
-                deadlineBefore, overdue, q, sort, deadlineFrom);
+                deadlineBefore, overdue, q, sort, deadlineFrom, lights);
     }
 }
