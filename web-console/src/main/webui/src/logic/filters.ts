@@ -3,6 +3,8 @@
 export interface TaskFilters {
   department?: string
   state: string[]
+  /** 红黄绿灯 today (any of them); task-service applies the rule in its query, so paging and totals stay right */
+  light: string[]
   overdue?: boolean
   keySupervision?: boolean
   planYear?: number
@@ -21,6 +23,8 @@ export const DEFAULT_SORT = 'deadline'
 export const DEFAULT_SIZE = 20
 const SORT = /^-?(deadline|createdAt|title|percent|state|updatedAt)$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** The lights a task can have, in the order the filter offers them (drafts and finished tasks have none). */
+export const LIGHTS = ['RED', 'YELLOW', 'GREEN'] as const
 
 type Query = Record<string, string | null | (string | null)[] | undefined>
 
@@ -48,6 +52,7 @@ export function filtersFromQuery(query: Query): TaskFilters {
   return {
     department: first(query.department),
     state: all(query.state),
+    light: [...new Set(all(query.light))].filter((l) => (LIGHTS as readonly string[]).includes(l)),
     overdue: first(query.overdue) === 'true' ? true : undefined,
     keySupervision: first(query.keySupervision) === 'true' ? true : undefined,
     planYear: Number.isInteger(year) && year > 1900 ? year : undefined,
@@ -66,6 +71,7 @@ export function queryFromFilters(f: TaskFilters): Record<string, string | string
   const q: Record<string, string | string[]> = {}
   if (f.department) q.department = f.department
   if (f.state.length) q.state = [...f.state]
+  if (f.light.length) q.light = [...f.light]
   if (f.overdue) q.overdue = 'true'
   if (f.keySupervision) q.keySupervision = 'true'
   if (f.planYear) q.planYear = String(f.planYear)
@@ -84,6 +90,7 @@ export function serviceQuery(f: TaskFilters, paged = true): string {
   const p = new URLSearchParams()
   if (f.department) p.set('department', f.department)
   f.state.forEach((s) => p.append('state', s))
+  f.light.forEach((l) => p.append('light', l))
   if (f.overdue) p.set('overdue', 'true')
   if (f.keySupervision) p.set('keySupervision', 'true')
   if (f.planYear) p.set('planYear', String(f.planYear))
@@ -97,4 +104,12 @@ export function serviceQuery(f: TaskFilters, paged = true): string {
     p.set('size', String(f.size))
   }
   return p.toString()
+}
+
+/**
+ * The task list behind a light on the dashboard: the tasks of that light, of one department when the number is a
+ * department's (a department user's list holds only its own tasks anyway).
+ */
+export function lightListQuery(light: string, department?: string | null): Record<string, string> {
+  return department ? { department, light } : { light }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatDateTime, formatPercent, formatRate } from './format'
 import { departmentName, lightMark, stateMark } from './marks'
-import { filtersFromQuery, queryFromFilters, serviceQuery } from './filters'
+import { filtersFromQuery, lightListQuery, queryFromFilters, serviceQuery } from './filters'
 import { sessionExpired, toProblem } from './api'
 import { ACTIONS, buttons } from './actions'
 import { taskCalendarNote, yearsToCheck } from './calendar'
@@ -52,7 +52,7 @@ describe('filters in the URL', () => {
   it('round-trips through the query', () => {
     const f = filtersFromQuery({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], overdue: 'true',
       planYear: '2026', deadlineBefore: '2026-06-30', q: '法律援助', sort: '-percent', page: '3', size: '50' })
-    expect(f).toEqual({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], overdue: true,
+    expect(f).toEqual({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], light: [], overdue: true,
       keySupervision: undefined, planYear: 2026, deadlineBefore: '2026-06-30', deadlineFrom: undefined,
       issuer: undefined, q: '法律援助', sort: '-percent', page: 3, size: 50 })
     expect(filtersFromQuery(queryFromFilters(f))).toEqual(f)
@@ -72,6 +72,22 @@ describe('filters in the URL', () => {
     const p = new URLSearchParams(serviceQuery(f, false))
     expect([p.get('deadlineFrom'), p.get('deadlineBefore'), p.get('issuer')]).toEqual(['2026-04-01', '2026-07-01', '某区司法局'])
     expect(filtersFromQuery({ deadlineFrom: 'April' }).deadlineFrom).toBeUndefined()
+  })
+  it('carries the 红黄绿灯 filter to the URL, the list and the export, and drops lights that do not exist', () => {
+    const f = filtersFromQuery({ light: ['RED', 'YELLOW', 'RED', 'PURPLE'], department: 'judicial-bureau' })
+    expect(f.light).toEqual(['RED', 'YELLOW'])
+    expect(queryFromFilters(f)).toEqual({ department: 'judicial-bureau', light: ['RED', 'YELLOW'] })
+    expect(filtersFromQuery(queryFromFilters(f))).toEqual(f)
+    expect(new URLSearchParams(serviceQuery(f)).getAll('light')).toEqual(['RED', 'YELLOW'])
+    expect(new URLSearchParams(serviceQuery(f, false)).getAll('light')).toEqual(['RED', 'YELLOW'])
+    expect(filtersFromQuery({ light: 'GREEN' }).light).toEqual(['GREEN'])
+    expect(filtersFromQuery({ light: 'purple' }).light).toEqual([])
+    expect(new URLSearchParams(serviceQuery(filtersFromQuery({}))).has('light')).toBe(false)
+  })
+  it('opens the list behind a light of the dashboard, of one department or of all', () => {
+    expect(lightListQuery('RED')).toEqual({ light: 'RED' })
+    expect(lightListQuery('YELLOW', 'judicial-bureau')).toEqual({ department: 'judicial-bureau', light: 'YELLOW' })
+    expect(filtersFromQuery(lightListQuery('GREEN', null))).toMatchObject({ light: ['GREEN'], department: undefined })
   })
   it('asks task-service with pages from 0 and the ledger unpaged', () => {
     const f = filtersFromQuery({ state: ['RETURNED', 'SUBMITTED'], keySupervision: 'true', page: '2', q: '复议' })

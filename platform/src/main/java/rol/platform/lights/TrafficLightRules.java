@@ -100,14 +100,14 @@ public record TrafficLightRules(
         if (!state.withDepartment()) {
             return new LightVerdict(LightReason.ON_TRACK, "submitted, waiting for the office");
         }
-        if (deadline != null && behindNearDeadline(task, today, calendar)) {
+        DayLimits limits = limits(today, calendar);
+        if (deadline != null && behindNearDeadline(task, limits)) {
             return new LightVerdict(LightReason.BEHIND_NEAR_DEADLINE, task.percent() + "% done, "
                     + expectedPercent(task, today) + "% expected, deadline " + deadline + " in "
                     + calendar.workingDaysBetween(today, deadline) + " working days");
         }
         Optional<LocalDate> since = silentSince(task);
-        if (maxDaysWithoutFeedback > 0 && since.isPresent()
-                && ChronoUnit.DAYS.between(since.get(), today) >= maxDaysWithoutFeedback) {
+        if (limits.silentOnOrBefore() != null && since.isPresent() && !since.get().isAfter(limits.silentOnOrBefore())) {
             return new LightVerdict(LightReason.NO_FEEDBACK, "no feedback since " + since.get() + " ("
                     + ChronoUnit.DAYS.between(since.get(), today) + " days)");
         }
@@ -164,8 +164,31 @@ public record TrafficLightRules(
     }
 
     private boolean behindNearDeadline(LightInput task, LocalDate day, WorkingCalendar calendar) {
-        return !calendar.plusWorkingDays(day, nearDeadlineWorkingDays).isBefore(task.deadline())
-                && task.percent() < expectedPercent(task, day) - progressTolerancePercent;
+        return behindNearDeadline(task, limits(day, calendar));
+    }
+
+    private boolean behindNearDeadline(LightInput task, DayLimits limits) {
+        return !task.deadline().isAfter(limits.nearDeadlineUntil())
+                && task.percent() < expectedPercent(task, limits.today()) - progressTolerancePercent;
+    }
+
+    /**
+     * The rule's day thresholds on {@code today}. {@link #light} compares with these, and so does a query that
+     * selects tasks by light (task-service's task list, in SQL), so that both judge every task alike; working days
+     * are counted here, in Java, with the calendar, never in SQL.
+     *
+     * @param today             the day judged: an open task whose deadline is before it is overdue
+     * @param nearDeadlineUntil the last deadline that is near: {@code nearDeadlineWorkingDays} working days after
+     *                          today (today itself when 0)
+     * @param silentOnOrBefore  a task whose last feedback (or, never reported, dispatch) fell on or before this day
+     *                          has gone without feedback too long; null when that rule is off
+     */
+    public record DayLimits(LocalDate today, LocalDate nearDeadlineUntil, LocalDate silentOnOrBefore) {
+    }
+
+    public DayLimits limits(LocalDate today, WorkingCalendar calendar) {
+        return new DayLimits(today, calendar.plusWorkingDays(today, nearDeadlineWorkingDays),
+                maxDaysWithoutFeedback == 0 ? null : today.minusDays(maxDaysWithoutFeedback));
     }
 
     /** Closed with a known closing day on or before the deadline, or closed without a deadline. */

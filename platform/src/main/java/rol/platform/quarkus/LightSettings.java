@@ -22,12 +22,17 @@ public interface LightSettings {
 
     /** The rules of a district: the thresholds, then its overrides. */
     static TrafficLightRules rules(LightSettings settings, String district) {
-        Lights l = settings.lights();
-        TrafficLightRules rules = new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
-                l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
+        TrafficLightRules rules = rules(settings);
         Overrides o = settings.districts().get(district);
         return o == null ? rules : rules.overriddenBy(o.nearDeadlineWorkingDays(), o.maxDaysWithoutFeedback(),
                 o.progressTolerancePercent(), o.scopeRedShare(), o.scopeYellowShare());
+    }
+
+    /** The rules of every district without overrides of its own. */
+    static TrafficLightRules rules(LightSettings settings) {
+        Lights l = settings.lights();
+        return new TrafficLightRules(l.nearDeadlineWorkingDays(), l.maxDaysWithoutFeedback(),
+                l.progressTolerancePercent(), l.scopeRedShare(), l.scopeYellowShare(), l.zone());
     }
 
     interface Lights {

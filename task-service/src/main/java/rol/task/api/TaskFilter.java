@@ -1,5 +1,6 @@
 package rol.task.api;
 
+import rol.platform.lights.TrafficLight;
 import rol.task.workflow.TaskState;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.UUID;
 public record TaskFilter(UUID reportId, UUID workPlanId, String district, String department, List<TaskState> states,
                          Integer planYear, String issuer, Boolean keySupervision, LocalDate deadlineBefore,
                          Boolean overdue, String q, String sort, LocalDate deadlineFrom,
-                         Pending pending) {
+                         Pending pending, List<TrafficLight> lights) {
 
     /**
      * What waits for the office's decision on a task (the office's 待办): a pending extension request (延期申请) or a

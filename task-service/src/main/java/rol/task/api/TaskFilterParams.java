@@ -3,6 +3,7 @@ package rol.task.api;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import rol.platform.lights.TrafficLight;
 import rol.platform.problem.Violations;
 import rol.task.workflow.TaskState;
 
@@ -54,6 +55,10 @@ public class TaskFilterParams {
     @Parameter(description = "只列有待区委依法治区办决定之事的任务：EXTENSION 有待审批的延期申请，REVISION 有待处理的报告修订")
     TaskFilter.Pending pending;
 
+    /** 红黄绿灯 today, repeatable ({@code light=RED&light=YELLOW}): the light the task view shows. */
+    @QueryParam("light")
+    List<TrafficLight> lights;
+
     @QueryParam("q")
     String q;
 
@@ -72,6 +77,6 @@ public class TaskFilterParams {
         }
         v.throwIfAny();
         return new TaskFilter(reportId, workPlanId, district, department, states, planYear, issuer, keySupervision,
-                deadlineBefore, overdue, q, sort, deadlineFrom, pending);
+                deadlineBefore, overdue, q, sort, deadlineFrom, pending, lights);
     }
 }

@@ -4,11 +4,14 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import rol.platform.lights.TrafficLight;
 import rol.platform.problem.ProblemException;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.lifecycle.ExtensionRequest;
 import rol.task.plan.PendingRevision;
+import rol.task.lights.LightFilter;
+import rol.task.lights.TaskLights;
 import rol.task.plan.Task;
 import rol.task.suggestion.ChineseText;
 import rol.task.workflow.TaskState;
@@ -16,9 +19,12 @@ import rol.task.workflow.TaskState;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The one place a task list is queried: the caller's visibility (a department sees only the tasks it leads or
@@ -37,6 +43,9 @@ public class TaskQueries {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TaskLights lights;
 
     /** The tasks the caller may see that pass the filter, in the filter's order (then by id). */
     public PanacheQuery<Task> find(TaskFilter filter) {
@@ -70,6 +79,15 @@ public class TaskQueries {
         } else if (filter.pending() == TaskFilter.Pending.REVISION) {
             where.add("id in (select r.taskId from PendingRevision r where r.status = :revisionPending)");
             params.put("revisionPending", PendingRevision.Status.PENDING);
+        }
+        Set<TrafficLight> asked = EnumSet.noneOf(TrafficLight.class);
+        if (filter.lights() != null) {
+            filter.lights().stream().filter(Objects::nonNull).forEach(asked::add); // "light=" is no filter
+        }
+        if (!asked.isEmpty()) {
+            LightFilter.Clause lit = lights.filter(asked);
+            where.add(lit.hql());
+            params.putAll(lit.params());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             // the stored search form is simplified and lower case: traditional finds simplified and the reverse

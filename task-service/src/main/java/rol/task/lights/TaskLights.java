@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import rol.platform.lights.LightInput;
 import rol.platform.lights.LightVerdict;
 import rol.platform.lights.TaskState;
+import rol.platform.lights.TrafficLight;
 import rol.platform.lights.TrafficLightRules;
 import rol.platform.quarkus.LightSettings;
 import rol.platform.calendar.WorkingCalendar;
@@ -18,6 +19,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,6 +55,16 @@ public class TaskLights {
     /** The task's light on {@code today} (pass one day for a whole list, so that every row is judged alike). */
     public LightVerdict verdict(Task task, LocalDate today) {
         return rules(task.district).light(input(task), today, calendars.current());
+    }
+
+    /**
+     * The task list's condition for tasks whose light today is one of {@code lights}, by the same rules, thresholds
+     * and calendar as {@link #verdict}.
+     */
+    public LightFilter.Clause filter(Set<TrafficLight> lights) {
+        Map<String, TrafficLightRules> own = new TreeMap<>();
+        config.districts().keySet().forEach(d -> own.put(d, rules(d)));
+        return LightFilter.of(lights, LightSettings.rules(config), own, today(), calendars.current());
     }
 
     /**
