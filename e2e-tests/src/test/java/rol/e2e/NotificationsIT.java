@@ -198,8 +198,21 @@ class NotificationsIT {
                 .collect(Collectors.toMap(t -> (String) t.get("title"), Function.identity(), (a, b) -> a,
                         LinkedHashMap::new)).values());
         assertTrue(picked.size() > OWN_TASKS, "enough draft tasks with distinct titles in " + FIXTURE);
-        own = picked.subList(0, OWN_TASKS);
-        other = picked.get(OWN_TASKS);
+        // other suites dispatch the same report's items to the same department: this run's titles are made its own
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<Map<String, Object>> renamed = picked.subList(0, OWN_TASKS + 1).stream().map(t -> retitle(t, run))
+                .toList();
+        own = renamed.subList(0, OWN_TASKS);
+        other = renamed.get(OWN_TASKS);
+    }
+
+    private static Map<String, Object> retitle(Map<String, Object> task, String run) {
+        String title = task.get("title") + "（" + run + "）";
+        as(task(), "office1").contentType(ContentType.JSON).body(Map.of("title", title))
+                .patch("/api/tasks/" + task.get("id")).then().statusCode(200).body("title", equalTo(title));
+        Map<String, Object> copy = new LinkedHashMap<>(task);
+        copy.put("title", title);
+        return copy;
     }
 
     private void dispatchTasks(LocalDate deadline) {
