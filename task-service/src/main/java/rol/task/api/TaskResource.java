@@ -65,6 +65,8 @@ import java.util.stream.Collectors;
 public class TaskResource {
 
     static final int MAX_PAGE_SIZE = 200;
+    /** The list's total is exact up to this many tasks (TaskView.Page). */
+    static final long MAX_COUNTED = 10_000;
 
     @Inject
     PlanItemFollowUps planFollowUps;
@@ -115,7 +117,8 @@ public class TaskResource {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             v.add("size", "size.range", MAX_PAGE_SIZE);
         }
-        PanacheQuery<Task> query = queries.find(params.filter(v));
+        TaskFilter filter = params.filter(v);
+        PanacheQuery<Task> query = queries.find(filter);
         List<Task> tasks = query.page(Page.of(page, size)).list();
         // the page's milestones and evidence in one query each rather than one per task
         List<UUID> ids = tasks.stream().map(t -> t.id).toList();
@@ -132,7 +135,8 @@ public class TaskResource {
                     lights.calendarNote(t, lightsToday), steps.allowedActions(t, own, extensionPending.contains(t.id)),
                     followUps.get(t.id));
         }).toList();
-        return new TaskView.Page(items, query.count());
+        long counted = queries.countUpTo(filter, MAX_COUNTED + 1);
+        return new TaskView.Page(items, Math.min(counted, MAX_COUNTED), counted > MAX_COUNTED);
     }
 
     @GET

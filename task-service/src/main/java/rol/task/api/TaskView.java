@@ -98,6 +98,11 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                         Reason.of("deadline", t.suggestedDeadlineRule, t.suggestedDeadlineWords)));
     }
 
-    public record Page(List<TaskView> items, long total) {
+    /**
+     * @param total       how many tasks pass the filter, counted up to 10,000
+     * @param totalCapped more than {@code total} pass it: the count stopped there (nobody pages that far; counting
+     *                    every match is what made a list over 100,000 tasks slow)
+     */
+    public record Page(List<TaskView> items, long total, boolean totalCapped) {
     }
 }

@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rol.platform.event.report.ReportPublishedV1;
@@ -28,12 +30,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Draft tasks from a published report, as each role sees them. */
 @QuarkusTest
 @WithTestResource(value = StackResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "task"))
 class TaskListTest {
+
+    @Inject
+    TaskQueries queries;
 
     private String reportId;
 
@@ -95,6 +101,32 @@ class TaskListTest {
                 .get("/api/tasks").then().body("total", equalTo(1)).body("items[0].planItemId", equalTo("plan-1.2"));
         given().queryParam("reportId", reportId).queryParam("size", 2).queryParam("page", 1)
                 .get("/api/tasks").then().body("total", equalTo(3)).body("items", hasSize(1));
+    }
+
+    @Test
+    @TestSecurity(user = "office1", roles = "office")
+    @ActivateRequestContext
+    void theTotalIsCountedUpToACap() {
+        TaskFilter ofReport = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+        assertEquals(2, queries.countUpTo(ofReport, 2));
+        assertEquals(3, queries.countUpTo(ofReport, 3));
+        assertEquals(3, queries.countUpTo(ofReport, 10_000));
+        given().queryParam("reportId", reportId).get("/api/tasks").then().statusCode(200)
+                .body("total", equalTo(3)).body("totalCapped", equalTo(false));
+    }
+
+    @Test
+    @TestSecurity(user = "judicial1", roles = "department")
+    @OidcSecurity(claims = @Claim(key = "department", value = "judicial-bureau"))
+    @ActivateRequestContext
+    void aDepartmentsCountStaysInsideWhatItSees() {
+        TaskFilter ofReport = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+        assertEquals(1, queries.countUpTo(ofReport, 10_000));
+        TaskFilter searched = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
+                null, "专项监督", null, null, null, null);
+        assertEquals(1, queries.countUpTo(searched, 10_000));
     }
 
     @Test
