@@ -126,8 +126,8 @@ public class PlanFollowUps {
 
     private void recur(Report report, ReportParts self, List<ReportParts> earlier) {
         List<RecurringProblem> found = earlier.isEmpty() ? List.of() : matcher.recurringProblems(self, earlier);
-        em.createNativeQuery("delete from recurring_problem where report_id = ?1").setParameter(1, report.id)
-                .executeUpdate();
+        int before = em.createNativeQuery("delete from recurring_problem where report_id = ?1")
+                .setParameter(1, report.id).executeUpdate();
         for (RecurringProblem p : found) {
             em.createNativeQuery("""
                     insert into recurring_problem (report_id, problem_id, title, years, earlier)
@@ -137,7 +137,8 @@ public class PlanFollowUps {
                     .setParameter(4, write(p.years())).setParameter(5, write(p.earlier()))
                     .executeUpdate();
         }
-        if (!found.isEmpty()) {
+        // consumers replace what they hold for the report, so a revision that ends its recurrences says so (empty)
+        if (!found.isEmpty() || before > 0) {
             outbox.append(Topics.REPORT_EVENTS, ProblemsRecurredV1.TYPE, report.id.toString(),
                     new ProblemsRecurredV1(report.id.toString(), report.district, report.issuer, report.reportYear,
                             found.stream().map(PlanFollowUps::eventRecurrence).toList()));

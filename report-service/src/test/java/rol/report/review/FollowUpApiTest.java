@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -36,6 +38,8 @@ import rol.testsupport.StackResource;
 @WithTestResource(value = StackResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "report"))
 class FollowUpApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DataSource dataSource;
@@ -123,6 +127,27 @@ class FollowUpApiTest {
         assertEquals(1, followed.size());
         assertTrue(followed.get(0).contains("\"verdict\":\"REPORTED_DONE\""), followed.get(0));
         assertEquals(1, events(ids[1], "report.problems-recurred.v1").size());
+    }
+
+    @Test
+    @TestSecurity(user = "office1", roles = "office")
+    void aRevisionThatEndsTheRecurrenceSaysSoWithAnEmptyEvent() throws Exception {
+        String[] ids = pair(false);
+        assertEquals(1, events(ids[1], "report.problems-recurred.v1").size());
+        // the office deletes the recurring problem from the published later report: consumers must drop their pairs
+        given().when().delete("/api/reports/" + ids[1] + "/problems/problem-1").then().statusCode(200);
+        given().get("/api/reports/" + ids[1] + "/follow-up").then().statusCode(200).body("recurringProblems", hasSize(0));
+        List<String> recurred = events(ids[1], "report.problems-recurred.v1");
+        assertEquals(2, recurred.size());
+        JsonNode last = JSON.readTree(recurred.get(1)).get("data");
+        assertEquals(ids[1], last.get("reportId").asText());
+        assertEquals(2024, last.get("reportYear").asInt());
+        assertTrue(last.get("problems").isArray() && last.get("problems").isEmpty(), last.toString());
+        // nothing stored before and nothing now: a further revision sends no event
+        given().when().delete("/api/reports/" + ids[1] + "/plan/plan-2").then().statusCode(200);
+        assertEquals(2, events(ids[1], "report.problems-recurred.v1").size());
+        // a report that never had recurrences never sends one
+        assertEquals(0, events(ids[0], "report.problems-recurred.v1").size());
     }
 
     @Test
