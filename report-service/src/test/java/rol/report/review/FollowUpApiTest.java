@@ -152,10 +152,26 @@ class FollowUpApiTest {
 
     @Test
     @TestSecurity(user = "office1", roles = "office")
-    void reportsPublishedOutOfOrderAreFollowedUpToo() {
+    void reportsPublishedOutOfOrderAreFollowedUpToo() throws SQLException {
         String[] ids = pair(true);
         given().get("/api/reports/" + ids[0] + "/follow-up").then().statusCode(200)
                 .body("planItems.verdict", contains("REPORTED_DONE", "REPORTED_DONE", "NOT_MENTIONED"));
+        // the later report, published first, learns its recurring problem when the earlier one arrives
+        given().get("/api/reports/" + ids[1] + "/follow-up").then().statusCode(200)
+                .body("recurringProblems.problemId", contains("problem-1"))
+                .body("recurringProblems[0].earlier[0].reportId", equalTo(ids[0]));
+        assertEquals(1, events(ids[1], "report.problems-recurred.v1").size());
+    }
+
+    @Test
+    @TestSecurity(user = "office1", roles = "office")
+    void revisingTheEarlierReportRecomputesTheLaterOnesRecurrences() throws Exception {
+        String[] ids = pair(false);
+        given().when().delete("/api/reports/" + ids[0] + "/problems/problem-1").then().statusCode(200);
+        given().get("/api/reports/" + ids[1] + "/follow-up").then().statusCode(200).body("recurringProblems", hasSize(0));
+        List<String> recurred = events(ids[1], "report.problems-recurred.v1");
+        assertEquals(2, recurred.size());
+        assertTrue(JSON.readTree(recurred.get(1)).get("data").get("problems").isEmpty(), recurred.get(1));
     }
 
     @Test
