@@ -25,7 +25,7 @@ describe('rectification', () => {
 })
 
 describe('recurring problems', () => {
-  const ref = (reportId: string, reportYear: number) => ({ reportId, reportYear, problemId: 'problem-1', title: '普法宣传形式单一' })
+  const ref = (reportId: string, reportYear: number) => ({ reportId, reportYear, problemId: 'problem-1', title: '复议宣传方式单一' })
   const item = (id: string, recurrence: RectRecurrence | null, status = 'NEW'): RectProblem =>
     ({ ...problem(id, 'NONE'), status, recurrence })
   const earlier = item('e', { years: [2023, 2024], earlier: [], recurredIn: [ref('r2024', 2024)] }, 'RECURRED')

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
         initArgs = @ResourceArg(name = "database", value = "task"))
 class RecurringProblemTest {
 
-    private static final String PUBLICITY = "一是普法宣传形式缺乏创新，群众参与不多。";
+    private static final String PUBLICITY = "一是复议宣传覆盖不广，群众知晓率低。";
     private static final String TRAINING = "二是执法人员轮训不足。";
 
     @AfterEach
@@ -59,15 +59,15 @@ class RecurringProblemTest {
     /** A report of the year with a plan item that addresses the first problem, and the two problems. */
     private static String publish(String reportId, int year) {
         PublishedReports.publish(new ReportPublishedV1(reportId, "licheng", "某区审计局", year + "年法治政府建设情况报告",
-                year, year + 1, List.of(new PlanItem("plan-1", null, "创新普法宣传形式", "创新普法宣传形式，提高群众参与。",
-                true, null)), List.of(new Problem("problem-1", "普法宣传形式缺乏创新", PUBLICITY, null),
+                year, year + 1, List.of(new PlanItem("plan-1", null, "扩大复议宣传覆盖", "扩大复议宣传覆盖，提高群众知晓率。",
+                true, null)), List.of(new Problem("problem-1", "复议宣传覆盖不广", PUBLICITY, null),
                 new Problem("problem-2", null, TRAINING, null))));
         return reportId;
     }
 
     private static Recurrence recurrence(String problemId, String earlierReport, String title, String earlierProblem) {
         return new Recurrence(problemId, title, List.of(2023, 2024),
-                List.of(new Earlier(earlierReport, 2023, earlierProblem, "普法宣传形式缺乏创新", 0.62)));
+                List.of(new Earlier(earlierReport, 2023, earlierProblem, "复议宣传覆盖不广", 0.62)));
     }
 
     private static void recurred(String reportId, List<Recurrence> problems) {
@@ -111,13 +111,13 @@ class RecurringProblemTest {
     void aReplayedEventWritesTheSameRowsAndALaterOneReplacesThem() {
         String earlier = UUID.randomUUID().toString();
         String later = UUID.randomUUID().toString();
-        List<Recurrence> both = List.of(recurrence("problem-1", earlier, "普法宣传形式单一", "problem-1"),
+        List<Recurrence> both = List.of(recurrence("problem-1", earlier, "复议宣传方式单一", "problem-1"),
                 recurrence("problem-2", earlier, null, "problem-2"));
         recurred(later, both);
         List<List<Object>> first = pairs(later);
         assertEquals(2, first.size());
-        assertEquals(List.of("problem-1", earlier, "problem-1", 2024, 2023, "[2023, 2024]", "普法宣传形式单一",
-                "普法宣传形式缺乏创新", 0.62), first.get(0));
+        assertEquals(List.of("problem-1", earlier, "problem-1", 2024, 2023, "[2023, 2024]", "复议宣传方式单一",
+                "复议宣传覆盖不广", 0.62), first.get(0));
         recurred(later, both);
         assertEquals(first, pairs(later), "a replay writes the same rows");
 
@@ -135,7 +135,7 @@ class RecurringProblemTest {
         String item = "/api/problems/" + rectification(earlier, "problem-1");
         given().get(item).then().statusCode(200).body("status", equalTo("CLOSED")).body("recurrence", nullValue());
 
-        recurred(later, List.of(recurrence("problem-1", earlier, "普法宣传形式单一", "problem-1")));
+        recurred(later, List.of(recurrence("problem-1", earlier, "复议宣传方式单一", "problem-1")));
         given().get(item).then().statusCode(200)
                 .body("status", equalTo("RECURRED")).body("statusName", equalTo("再次出现"))
                 .body("recurrence.years", contains(2023, 2024))
@@ -143,7 +143,7 @@ class RecurringProblemTest {
                 .body("recurrence.recurredIn[0].reportId", equalTo(later))
                 .body("recurrence.recurredIn[0].reportYear", equalTo(2024))
                 .body("recurrence.recurredIn[0].problemId", equalTo("problem-1"))
-                .body("recurrence.recurredIn[0].title", equalTo("普法宣传形式缺乏创新"));
+                .body("recurrence.recurredIn[0].title", equalTo("复议宣传覆盖不广"));
         JsonPath old = problems(earlier);
         assertEquals(2, old.getInt("open"), "再次出现 counts as open");
         assertEquals(1, old.getInt("recurring"));
@@ -153,7 +153,7 @@ class RecurringProblemTest {
         assertEquals(List.of(2023, 2024), newer.getList("items[0].recurrence.years"));
         assertEquals(earlier, newer.getString("items[0].recurrence.earlier[0].reportId"));
         assertEquals(2023, newer.getInt("items[0].recurrence.earlier[0].reportYear"));
-        assertEquals("普法宣传形式缺乏创新", newer.getString("items[0].recurrence.earlier[0].title"));
+        assertEquals("复议宣传覆盖不广", newer.getString("items[0].recurrence.earlier[0].title"));
         assertNull(newer.get("items[1].recurrence"));
         given().queryParam("reportId", later).queryParam("recurring", true).get("/api/problems").then()
                 .statusCode(200).body("total", equalTo(1)).body("items[0].problemId", equalTo("problem-1"));
@@ -170,7 +170,7 @@ class RecurringProblemTest {
     void pairsWaitForTheReportsAndDropAProblemARevisionRemoved() {
         String earlier = UUID.randomUUID().toString();
         String later = publish(UUID.randomUUID().toString(), 2024);
-        recurred(later, List.of(recurrence("problem-1", earlier, "普法宣传形式单一", "problem-1")));
+        recurred(later, List.of(recurrence("problem-1", earlier, "复议宣传方式单一", "problem-1")));
         As.office();
         assertEquals(earlier, problems(later).getString("items[0].recurrence.earlier[0].reportId"),
                 "shown before the earlier report reached task-service, with the event's title");
@@ -194,7 +194,7 @@ class RecurringProblemTest {
     void whoReadsTheItemReadsItsRecurrence() {
         String earlier = publish(UUID.randomUUID().toString(), 2023);
         String later = UUID.randomUUID().toString();
-        recurred(later, List.of(recurrence("problem-1", earlier, "普法宣传形式单一", "problem-1")));
+        recurred(later, List.of(recurrence("problem-1", earlier, "复议宣传方式单一", "problem-1")));
         String item = "/api/problems/" + rectification(earlier, "problem-1");
         for (Runnable reader : List.<Runnable>of(As::office, As::leader, As::auditor)) {
             reader.run();
