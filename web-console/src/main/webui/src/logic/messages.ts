@@ -124,7 +124,10 @@ export const messages = {
     uncovered: '未覆盖', covered: '已覆盖', suggestedOnly: '仅有建议', confirm: '确认关联', reject: '否定关联',
     suggested: '建议', confirmed: '已确认', rejected: '已否定', none: '没有找到存在问题', uncoveredCount: '{n} 项问题尚无整改任务',
     onlyUncovered: '只看未覆盖', why: '依据', noTasks: '尚无关联任务', link: '关联',
-    status: { NEW: '新增', IN_PROGRESS: '推进中', CLOSED: '已销号' } as Record<string, string>,
+    status: { NEW: '新增', IN_PROGRESS: '推进中', CLOSED: '已销号', RECURRED: '再次出现' } as Record<string, string>,
+    recurredIn: '再次出现（{years}报告）', yearsInRow: '连续{n}年出现：{years}年', yearsApart: '先后{n}年出现：{years}年',
+    onlyRecurring: '只看反复出现', recurringCount: '{n} 项反复出现', openCount: '{n} 项未销号', seeReport: '{year}报告',
+    alsoIn: '另见：',
   },
   directory: {
     title: '单位', id: '编号', name: '名称', kind: '类别', parent: '上级单位', shortNames: '简称', aliases: '别名',

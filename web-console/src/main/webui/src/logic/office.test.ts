@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
-  digestHeading, joinWords, problemsInOrder, splitWords, subscriptionBody, subscriptionErrors, visibleLinks,
-  type RectProblem, type SubscriptionForm,
+  digestHeading, isOpen, isRecurring, joinWords, otherReports, problemsInOrder, recurredInWord, splitWords,
+  subscriptionBody, subscriptionErrors, visibleLinks, yearsWord, type RectProblem, type RectRecurrence,
+  type SubscriptionForm,
 } from './office'
 import { ACTIONS, definitionChange } from './actions'
 
@@ -20,6 +21,46 @@ describe('rectification', () => {
       ({ taskId, title: taskId, state: null, stateName: null, score: 1, words: null, reason: null, status })
     const p = problem('a', 'SUGGESTED', [link('t1', 'SUGGESTED'), link('t2', 'REJECTED'), link('t3', 'CONFIRMED')])
     expect(visibleLinks(p).map((l) => l.taskId)).toEqual(['t1', 't3'])
+  })
+})
+
+describe('recurring problems', () => {
+  const ref = (reportId: string, reportYear: number) => ({ reportId, reportYear, problemId: 'problem-1', title: '复议宣传方式单一' })
+  const item = (id: string, recurrence: RectRecurrence | null, status = 'NEW'): RectProblem =>
+    ({ ...problem(id, 'NONE'), status, recurrence })
+  const earlier = item('e', { years: [2023, 2024], earlier: [], recurredIn: [ref('r2024', 2024)] }, 'RECURRED')
+  const newer = item('n', { years: [2023, 2024], earlier: [ref('r2023', 2023)], recurredIn: [] })
+  const apart = item('a', { years: [2024, 2021, 2023], earlier: [ref('r2021', 2021), ref('r2023', 2023)], recurredIn: [] })
+  const plain = item('p', null)
+
+  it('tags the earlier item with the reports it recurred in', () => {
+    expect(recurredInWord(earlier)).toBe('再次出现（2024年报告）')
+    const twice = item('t', { years: [2022, 2023, 2024], earlier: [], recurredIn: [ref('r2024', 2024), ref('r2023', 2023), ref('x', 2024)] })
+    expect(recurredInWord(twice)).toBe('再次出现（2023、2024年报告）')
+    expect(recurredInWord(newer)).toBeNull()
+    expect(recurredInWord(plain)).toBeNull()
+  })
+  it('tags the newer item with the years it appeared in, saying so only when they run in a row', () => {
+    expect(yearsWord(newer)).toBe('连续2年出现：2023、2024年')
+    expect(yearsWord(apart)).toBe('先后3年出现：2021、2023、2024年')
+    expect(yearsWord(earlier)).toBeNull()
+    expect(yearsWord(plain)).toBeNull()
+  })
+  it('counts 再次出现 as open and only 已销号 as closed', () => {
+    expect(isOpen(earlier)).toBe(true)
+    expect(isOpen(item('c', null, 'CLOSED'))).toBe(false)
+    expect(isOpen(item('i', null, 'IN_PROGRESS'))).toBe(true)
+  })
+  it('lists only the recurring ones when asked, in the usual order', () => {
+    const items = [plain, earlier, item('empty', { years: [], earlier: [], recurredIn: [] }), newer]
+    expect(items.filter(isRecurring).map((p) => p.id)).toEqual(['e', 'n'])
+    expect(problemsInOrder(items, false, true).map((p) => p.id)).toEqual(['e', 'n'])
+    expect(problemsInOrder(items).map((p) => p.id)).toEqual(['p', 'e', 'empty', 'n'])
+  })
+  it('links the other reports once each, oldest first', () => {
+    const both = item('b', { years: [2023, 2024, 2025], earlier: [ref('r2023', 2023)], recurredIn: [ref('r2025', 2025), ref('r2025', 2025)] })
+    expect(otherReports(both)).toEqual([{ reportId: 'r2023', reportYear: 2023 }, { reportId: 'r2025', reportYear: 2025 }])
+    expect(otherReports(plain)).toEqual([])
   })
 })
 

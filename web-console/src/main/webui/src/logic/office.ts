@@ -7,15 +7,23 @@ export interface RectLink {
   taskId: string; title: string; stateName: string | null; state: string | null; score: number; words: string | null
   reason: string | null; status: 'SUGGESTED' | 'CONFIRMED' | 'REJECTED'
 }
+/** One problem of another report of the issuer (task-service's Recurrence.Ref). */
+export interface RectRef { reportId: string; reportYear: number | null; problemId: string; title: string | null }
+/** 再次出现: earlier = problems of earlier reports this one repeats, recurredIn = later reports that repeat it. */
+export interface RectRecurrence { years: number[]; earlier: RectRef[]; recurredIn: RectRef[] }
 export interface RectProblem {
   id: string; problemId: string; title: string; text: string; status: string; covered: boolean
-  coverage: 'CONFIRMED' | 'SUGGESTED' | 'NONE'; links: RectLink[]
+  coverage: 'CONFIRMED' | 'SUGGESTED' | 'NONE'; links: RectLink[]; recurrence?: RectRecurrence | null
 }
 
-/** The clerk's order: uncovered problems first (they need a task), then those with only suggestions, then the rest. */
-export function problemsInOrder(items: RectProblem[], onlyUncovered = false): RectProblem[] {
+/**
+ * The clerk's order: uncovered problems first (they need a task), then those with only suggestions, then the rest;
+ * optionally only the uncovered ones, or only those that recur across the issuer's reports.
+ */
+export function problemsInOrder(items: RectProblem[], onlyUncovered = false, onlyRecurring = false): RectProblem[] {
   const rank = { NONE: 0, SUGGESTED: 1, CONFIRMED: 2 }
   return items.filter((p) => !onlyUncovered || !p.covered)
+    .filter((p) => !onlyRecurring || isRecurring(p))
     .map((p, i) => ({ p, i }))
     .sort((a, b) => rank[a.p.coverage] - rank[b.p.coverage] || a.i - b.i)
     .map(({ p }) => p)
@@ -29,6 +37,50 @@ export function visibleLinks(p: RectProblem): RectLink[] {
 export function coverageWord(p: RectProblem): string {
   const r = messages.rectification
   return p.coverage === 'CONFIRMED' ? r.covered : p.coverage === 'SUGGESTED' ? r.suggestedOnly : r.uncovered
+}
+
+/** Open = still to be rectified: every status but 已销号; 再次出现 (RECURRED) is open, as task-service counts it. */
+export function isOpen(p: RectProblem): boolean {
+  return p.status !== 'CLOSED'
+}
+
+export function isRecurring(p: RectProblem): boolean {
+  return !!p.recurrence && (p.recurrence.earlier.length > 0 || p.recurrence.recurredIn.length > 0)
+}
+
+function yearList(years: number[]): string {
+  return years.join('、')
+}
+
+/** The red tag of an earlier item that a later report names again: 再次出现（2024年报告）; null when none did. */
+export function recurredInWord(p: RectProblem): string | null {
+  const later = p.recurrence?.recurredIn ?? []
+  const years = [...new Set(later.map((r) => r.reportYear).filter((y): y is number => y != null))].sort((a, b) => a - b)
+  if (!later.length) return null
+  return messages.rectification.recurredIn.replace('{years}', years.length ? `${yearList(years)}年` : '以后的')
+}
+
+/**
+ * The years of a newer item that repeats earlier ones: 连续2年出现：2023、2024年, or 先后…年出现 when a year was
+ * skipped (the problem was not named every year); null when it repeats none.
+ */
+export function yearsWord(p: RectProblem): string | null {
+  const r = p.recurrence
+  if (!r || !r.earlier.length || !r.years.length) return null
+  const years = [...r.years].sort((a, b) => a - b)
+  const inRow = years.every((y, i) => i === 0 || y === years[i - 1] + 1)
+  const word = inRow ? messages.rectification.yearsInRow : messages.rectification.yearsApart
+  return word.replace('{n}', String(years.length)).replace('{years}', yearList(years))
+}
+
+/** The other reports the problem appears in, oldest first, once each: where the clerk goes to see them. */
+export function otherReports(p: RectProblem): { reportId: string; reportYear: number | null }[] {
+  const r = p.recurrence
+  if (!r) return []
+  const seen = new Map<string, number | null>()
+  for (const ref of [...r.earlier, ...r.recurredIn]) seen.set(ref.reportId, ref.reportYear)
+  return [...seen].map(([reportId, reportYear]) => ({ reportId, reportYear }))
+    .sort((a, b) => (a.reportYear ?? 9999) - (b.reportYear ?? 9999))
 }
 
 // ---- 单位 ----

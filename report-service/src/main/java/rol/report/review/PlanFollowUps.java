@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +33,8 @@ import rol.report.intake.ReportIntake;
  * Runs the follow-up when a report is published or revised, in that transaction: the earlier report of the same
  * issuer whose plan year is this report's year gets its plan items judged against this report's achievements (and
  * this report's plan against a later report already published, when reports arrive out of order); this report's
- * problems are checked against every earlier published report of the issuer. Results are stored and announced
+ * problems are checked against every earlier published report of the issuer, and so are those of every later one
+ * (which this report may now add to or, revised, take from). Results are stored and announced
  * through the outbox with the state change.
  */
 @ApplicationScoped
@@ -67,13 +71,31 @@ public class PlanFollowUps {
                 follow(report, self, other, parts(other, intake.content(other)));
             }
         }
-        List<ReportParts> earlier = new ArrayList<>();
-        for (Report other : sameIssuer) {
-            if (other.reportYear != null && other.reportYear < report.reportYear) {
-                earlier.add(parts(other, intake.content(other)));
+        Map<UUID, ReportParts> known = new HashMap<>(Map.of(report.id, self));
+        recur(report, self, earlier(report, sameIssuer, known));
+        // a later report's recurrences take this one in too: reports published out of order, or this one revised
+        for (Report later : sameIssuer) {
+            if (later.reportYear != null && later.reportYear > report.reportYear) {
+                List<Report> ofLater = new ArrayList<>(publishedOfIssuer(later));
+                if (ofLater.stream().noneMatch(r -> r.id.equals(report.id))) ofLater.add(report);
+                recur(later, parts(later, known), earlier(later, ofLater, known));
             }
         }
-        recur(report, self, earlier);
+    }
+
+    private List<ReportParts> earlier(Report report, List<Report> sameIssuer, Map<UUID, ReportParts> known) {
+        List<ReportParts> out = new ArrayList<>();
+        for (Report other : sameIssuer) {
+            if (other.reportYear != null && other.reportYear < report.reportYear) {
+                out.add(parts(other, known));
+            }
+        }
+        return out;
+    }
+
+    /** Each report's parts once per change: reading a report's content parses its stored structure. */
+    private ReportParts parts(Report report, Map<UUID, ReportParts> known) {
+        return known.computeIfAbsent(report.id, id -> parts(report, intake.content(report)));
     }
 
     private List<Report> publishedOfIssuer(Report report) {
@@ -126,8 +148,8 @@ public class PlanFollowUps {
 
     private void recur(Report report, ReportParts self, List<ReportParts> earlier) {
         List<RecurringProblem> found = earlier.isEmpty() ? List.of() : matcher.recurringProblems(self, earlier);
-        em.createNativeQuery("delete from recurring_problem where report_id = ?1").setParameter(1, report.id)
-                .executeUpdate();
+        int before = em.createNativeQuery("delete from recurring_problem where report_id = ?1")
+                .setParameter(1, report.id).executeUpdate();
         for (RecurringProblem p : found) {
             em.createNativeQuery("""
                     insert into recurring_problem (report_id, problem_id, title, years, earlier)
@@ -137,7 +159,8 @@ public class PlanFollowUps {
                     .setParameter(4, write(p.years())).setParameter(5, write(p.earlier()))
                     .executeUpdate();
         }
-        if (!found.isEmpty()) {
+        // consumers replace what they hold for the report, so a revision that ends its recurrences says so (empty)
+        if (!found.isEmpty() || before > 0) {
             outbox.append(Topics.REPORT_EVENTS, ProblemsRecurredV1.TYPE, report.id.toString(),
                     new ProblemsRecurredV1(report.id.toString(), report.district, report.issuer, report.reportYear,
                             found.stream().map(PlanFollowUps::eventRecurrence).toList()));

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -36,6 +38,8 @@ import rol.testsupport.StackResource;
 @WithTestResource(value = StackResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "report"))
 class FollowUpApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DataSource dataSource;
@@ -127,10 +131,47 @@ class FollowUpApiTest {
 
     @Test
     @TestSecurity(user = "office1", roles = "office")
-    void reportsPublishedOutOfOrderAreFollowedUpToo() {
+    void aRevisionThatEndsTheRecurrenceSaysSoWithAnEmptyEvent() throws Exception {
+        String[] ids = pair(false);
+        assertEquals(1, events(ids[1], "report.problems-recurred.v1").size());
+        // the office deletes the recurring problem from the published later report: consumers must drop their pairs
+        given().when().delete("/api/reports/" + ids[1] + "/problems/problem-1").then().statusCode(200);
+        given().get("/api/reports/" + ids[1] + "/follow-up").then().statusCode(200).body("recurringProblems", hasSize(0));
+        List<String> recurred = events(ids[1], "report.problems-recurred.v1");
+        assertEquals(2, recurred.size());
+        JsonNode last = JSON.readTree(recurred.get(1)).get("data");
+        assertEquals(ids[1], last.get("reportId").asText());
+        assertEquals(2024, last.get("reportYear").asInt());
+        assertTrue(last.get("problems").isArray() && last.get("problems").isEmpty(), last.toString());
+        // nothing stored before and nothing now: a further revision sends no event
+        given().when().delete("/api/reports/" + ids[1] + "/plan/plan-2").then().statusCode(200);
+        assertEquals(2, events(ids[1], "report.problems-recurred.v1").size());
+        // a report that never had recurrences never sends one
+        assertEquals(0, events(ids[0], "report.problems-recurred.v1").size());
+    }
+
+    @Test
+    @TestSecurity(user = "office1", roles = "office")
+    void reportsPublishedOutOfOrderAreFollowedUpToo() throws SQLException {
         String[] ids = pair(true);
         given().get("/api/reports/" + ids[0] + "/follow-up").then().statusCode(200)
                 .body("planItems.verdict", contains("REPORTED_DONE", "REPORTED_DONE", "NOT_MENTIONED"));
+        // the later report, published first, learns its recurring problem when the earlier one arrives
+        given().get("/api/reports/" + ids[1] + "/follow-up").then().statusCode(200)
+                .body("recurringProblems.problemId", contains("problem-1"))
+                .body("recurringProblems[0].earlier[0].reportId", equalTo(ids[0]));
+        assertEquals(1, events(ids[1], "report.problems-recurred.v1").size());
+    }
+
+    @Test
+    @TestSecurity(user = "office1", roles = "office")
+    void revisingTheEarlierReportRecomputesTheLaterOnesRecurrences() throws Exception {
+        String[] ids = pair(false);
+        given().when().delete("/api/reports/" + ids[0] + "/problems/problem-1").then().statusCode(200);
+        given().get("/api/reports/" + ids[1] + "/follow-up").then().statusCode(200).body("recurringProblems", hasSize(0));
+        List<String> recurred = events(ids[1], "report.problems-recurred.v1");
+        assertEquals(2, recurred.size());
+        assertTrue(JSON.readTree(recurred.get(1)).get("data").get("problems").isEmpty(), recurred.get(1));
     }
 
     @Test

@@ -32,13 +32,14 @@ import java.util.UUID;
 
 /**
  * 整改事项: the problems of published reports, each with the tasks that address it (suggested by text similarity,
- * confirmed or rejected by the office), whether it is covered, and its status (新增 / 推进中 / 已销号). The office,
+ * confirmed or rejected by the office), whether it is covered, its status (新增 / 推进中 / 已销号 / 再次出现) and its
+ * recurrence across the issuer's reports (report.problems-recurred.v1). The office,
  * leaders and auditors read; only the office links; department staff are refused (403): a problem belongs to the
  * whole report, not to the tasks of one department.
  */
 @Path("/api/problems")
 @Tag(name = "整改事项", description = "已发布报告中的存在问题，每项带着针对它的任务（系统按文字相似度建议，区委依法治区办确认或否定）、"
-        + "是否已有任务覆盖，以及状态（新增、推进中、已销号）。区委依法治区办、区领导、督查可查看，只有区委依法治区办可关联；"
+        + "是否已有任务覆盖、状态（新增、推进中、已销号、再次出现），以及同一发文机关往年报告中是否反复出现（recurrence）。区委依法治区办、区领导、督查可查看，只有区委依法治区办可关联；"
         + "部门无权访问（问题属于整份报告，不属于某个部门）。")
 @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -54,10 +55,13 @@ public class ProblemResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "整改事项列表", description = "区委依法治区办、区领导、督查按报告、工作计划、区、是否已有任务覆盖（covered）查看整改事项。")
+    @Operation(summary = "整改事项列表", description = "区委依法治区办、区领导、督查按报告、工作计划、区、是否已有任务覆盖（covered）、"
+            + "是否反复出现（recurring：在往年报告中出现过，或在以后的报告中再次出现）查看整改事项。"
+            + "open 为未销号的项数（再次出现的算未销号）。")
     public Rectifications.Page list(@QueryParam("reportId") UUID reportId, @QueryParam("workPlanId") UUID workPlanId,
-                                    @QueryParam("district") String district, @QueryParam("covered") Boolean covered) {
-        return rectifications.list(reportId, workPlanId, district, covered);
+                                    @QueryParam("district") String district, @QueryParam("covered") Boolean covered,
+                                    @QueryParam("recurring") Boolean recurring) {
+        return rectifications.list(reportId, workPlanId, district, covered, recurring);
     }
 
     @GET

@@ -7,6 +7,7 @@ import rol.platform.event.CloudEvent;
 import rol.platform.event.MalformedEventException;
 import rol.platform.event.report.PlanFollowedUpV1;
 import rol.platform.event.report.PlanMatchDecidedV1;
+import rol.platform.event.report.ProblemsRecurredV1;
 import rol.task.followup.PlanItemFollowUps;
 import rol.platform.event.report.ReportPublishedV1;
 import rol.platform.event.report.ReportRevisedV1;
@@ -20,6 +21,7 @@ import rol.platform.inbox.EventHandler;
 import rol.platform.quarkus.OutboxWriter;
 import rol.task.departments.DirectoryStore;
 import rol.task.lifecycle.TaskTrail;
+import rol.task.rectification.Recurrences;
 import rol.task.rectification.Rectifications;
 import rol.task.lights.TaskLights;
 import rol.task.suggestion.DeadlineSuggester;
@@ -66,6 +68,9 @@ public class ReportEventsHandler implements EventHandler {
     Rectifications rectifications;
 
     @Inject
+    Recurrences recurrences;
+
+    @Inject
     TaskTrail trail;
 
     @Inject
@@ -84,6 +89,8 @@ public class ReportEventsHandler implements EventHandler {
             followUps.followedUp(event.dataAs(PlanFollowedUpV1.class));
         } else if (PlanMatchDecidedV1.TYPE.equals(event.type())) {
             followUps.decided(event.dataAs(PlanMatchDecidedV1.class));
+        } else if (ProblemsRecurredV1.TYPE.equals(event.type())) {
+            recurrences.replace(event.dataAs(ProblemsRecurredV1.class));
         } else {
             LOG.debugf("ignoring %s: task-service has no use for it", event.type());
         }

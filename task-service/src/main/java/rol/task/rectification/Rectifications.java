@@ -43,6 +43,9 @@ public class Rectifications {
     @Inject
     EntityManager em;
 
+    @Inject
+    Recurrences recurrences;
+
     TextSimilarity similarity() {
         return new TextSimilarity(threshold);
     }
@@ -181,17 +184,18 @@ public class Rectifications {
 
     public record View(UUID id, String district, UUID workPlanId, UUID reportId, String problemId, String title,
                        String text, Span span, RectificationStatus status, String statusName, boolean covered,
-                       Coverage coverage, List<LinkView> links) {
+                       Coverage coverage, List<LinkView> links, Recurrence recurrence) {
     }
 
-    public record Page(List<View> items, long total, long uncovered) {
+    /** {@code open}: not closed (再次出现 included); {@code recurring}: with a recurrence either way. */
+    public record Page(List<View> items, long total, long uncovered, long open, long recurring) {
     }
 
     public View get(UUID id) {
         return view(listed(id));
     }
 
-    public Page list(UUID reportId, UUID workPlanId, String district, Boolean covered) {
+    public Page list(UUID reportId, UUID workPlanId, String district, Boolean covered, Boolean recurring) {
         List<String> where = new ArrayList<>(List.of("removed = false"));
         Map<String, Object> params = new HashMap<>();
         if (reportId != null) {
@@ -208,13 +212,21 @@ public class Rectifications {
         }
         List<Rectification> found = Rectification.list(String.join(" and ", where)
                 + " order by reportId, spanStart nulls last, problemId", params);
-        List<View> views = found.stream().map(this::view)
-                .filter(v -> covered == null || v.covered() == covered).toList();
-        return new Page(views, views.size(), views.stream().filter(v -> !v.covered()).count());
+        Map<UUID, Recurrence> recurrence = recurrences.of(found);
+        List<View> views = found.stream().map(r -> view(r, recurrence.get(r.id)))
+                .filter(v -> covered == null || v.covered() == covered)
+                .filter(v -> recurring == null || (v.recurrence() != null) == recurring).toList();
+        return new Page(views, views.size(), views.stream().filter(v -> !v.covered()).count(),
+                views.stream().filter(v -> v.status().open()).count(),
+                views.stream().filter(v -> v.recurrence() != null).count());
+    }
+
+    View view(Rectification r) {
+        return view(r, recurrences.of(List.of(r)).get(r.id));
     }
 
     @SuppressWarnings("unchecked")
-    View view(Rectification r) {
+    View view(Rectification r, Recurrence recurrence) {
         List<Object[]> rows = em.createNativeQuery("select l.task_id, t.plan_item_id, t.title, t.state, l.score, l.words,"
                         + " l.status, l.decided_by, l.decided_at from rectification_link l join task t on t.id = l.task_id"
                         + " where l.rectification_id = ?1 order by l.score desc, t.plan_item_id")
@@ -232,10 +244,12 @@ public class Rectifications {
         Coverage coverage = live.stream().anyMatch(l -> l.status() == LinkStatus.CONFIRMED) ? Coverage.CONFIRMED
                 : live.stream().anyMatch(l -> l.status() == LinkStatus.SUGGESTED) ? Coverage.SUGGESTED : Coverage.NONE;
         RectificationStatus status = RectificationStatus.of(links.stream()
-                .filter(l -> l.status() == LinkStatus.CONFIRMED).map(LinkView::state).toList());
+                .filter(l -> l.status() == LinkStatus.CONFIRMED).map(LinkView::state).toList(),
+                recurrence != null && recurrence.recurredLater());
         return new View(r.id, r.district, r.workPlanId, r.reportId, r.problemId, r.title, r.text,
                 r.spanStart == null ? null : new Span(r.spanStart, r.spanEnd), status,
-                Messages.text("state.rectification." + status), coverage == Coverage.CONFIRMED, coverage, links);
+                Messages.text("state.rectification." + status), coverage == Coverage.CONFIRMED, coverage, links,
+                recurrence);
     }
 
     private static OffsetDateTime offset(Object v) {
