@@ -97,7 +97,10 @@ export const messages = {
   inbox: { title: '消息', unreadOnly: '只看未读', markRead: '标为已读', markAllRead: '全部标为已读', read: '已读', unread: '未读', empty: '暂无消息', open: '查看任务' },
   // ---- office pages (整改, 单位, 订阅与死信, 周报) and the task pages' added forms and filters ----
   taskForms: { title: '任务标题', milestoneTitle: '节点名称', dueDate: '节点日期', milestone: '完成的节点' },
-  taskFilters: { deadlineAfter: '时限不早于', issuer: '发文机关' },
+  taskFilters: {
+    deadlineAfter: '时限不早于', issuer: '发文机关', pending: '待办公室决定',
+    pendingKinds: { EXTENSION: '延期申请待审批', REVISION: '报告修订待处理' } as Record<string, string>,
+  },
   worklist: {
     title: '待办', intro: '今天需要依法治区办处理的事项，每行点右侧按钮去办理。', count: '{n} 项', all: '查看全部',
     more: '另有 {n} 项未显示', accept: '采纳修订', reject: '驳回修订', colReport: '报告', colIssuer: '发文机关', colReceived: '收到时间',

@@ -4,6 +4,7 @@ import {
   splitMine,
   WORKLIST_GROUPS, type LandingTask,
 } from './worklist'
+import { filtersFromQuery, serviceQuery } from './filters'
 
 function task(id: string, over: Partial<LandingTask> = {}): LandingTask {
   return {
@@ -31,6 +32,21 @@ describe('the office worklist', () => {
     expect(WORKLIST_GROUPS.find((g) => g.key === 'extensions')!.source).toContain('pending=EXTENSION')
     expect(WORKLIST_GROUPS.find((g) => g.key === 'submitted')!.source).toContain('state=SUBMITTED')
     expect(WORKLIST_GROUPS.every((g) => g.source.startsWith('/api/report/') || g.source.startsWith('/api/task/'))).toBe(true)
+  })
+
+  it('links every task group to the task list filtered the same way', () => {
+    const all = (key: string) => WORKLIST_GROUPS.find((g) => g.key === key)!.all!
+    const filtersOf = (path: string) => filtersFromQuery(Object.fromEntries(new URL(path, 'http://console').searchParams))
+    expect(all('extensions')).toBe('/tasks?pending=EXTENSION')
+    expect(all('revisions')).toBe('/tasks?pending=REVISION')
+    // the list page reads the link into its 待决定 control, and asks task-service the same as the group did
+    for (const key of ['extensions', 'revisions', 'submitted', 'overdue'] as const) {
+      const group = WORKLIST_GROUPS.find((g) => g.key === key)!
+      const asked = new URL(group.source, 'http://console').searchParams
+      const listed = new URLSearchParams(serviceQuery(filtersOf(group.all!)))
+      for (const name of ['pending', 'state', 'overdue']) expect([key, listed.get(name)]).toEqual([key, asked.get(name)])
+    }
+    expect(filtersOf(all('revisions')).pending).toBe('REVISION')
   })
 
   it('gives each row one next step where it is done', () => {

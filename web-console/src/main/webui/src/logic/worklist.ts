@@ -48,9 +48,9 @@ export const WORKLIST_GROUPS: WorklistGroup[] = [
   { key: 'reports', source: '/api/report/reports?status=DRAFT', all: '/reports?status=DRAFT' },
   { key: 'drafts', source: `/api/task/tasks?state=DRAFT&sort=-createdAt&size=${SHORT}`, all: '/dispatch' },
   { key: 'submitted', source: `/api/task/tasks?state=SUBMITTED&sort=-updatedAt&size=${SHORT}`, all: '/tasks?state=SUBMITTED' },
-  // no task list page filters by what waits for a decision: these groups show up to 20 rows and no "all" link
-  { key: 'extensions', source: '/api/task/tasks?pending=EXTENSION&sort=-updatedAt&size=20', all: null },
-  { key: 'revisions', source: '/api/task/tasks?pending=REVISION&sort=-updatedAt&size=20', all: null },
+  // decisions show up to 20 rows, since revisions are decided only here; 查看全部 opens the task list's 待决定 filter
+  { key: 'extensions', source: '/api/task/tasks?pending=EXTENSION&sort=-updatedAt&size=20', all: '/tasks?pending=EXTENSION' },
+  { key: 'revisions', source: '/api/task/tasks?pending=REVISION&sort=-updatedAt&size=20', all: '/tasks?pending=REVISION' },
   { key: 'overdue', source: `/api/task/tasks?overdue=true&sort=deadline&size=${SHORT}`, all: '/tasks?overdue=true' },
 ]
 
