@@ -118,10 +118,10 @@ export const messages = {
   },
   my: {
     title: '我的任务', intro: '本单位牵头和配合的在办任务。', returned: '被退回的任务', returnedBy: '{actor} 于 {at} 退回',
-    reasonLabel: '退回理由', noReason: '（未写理由）', dueSoon: '近期到期（14天内）及已超期', lead: '本单位牵头', support: '本单位配合',
-    dueToday: '今天到期', daysLeft: '还剩{n}天', daysOver: '已超期{n}天', open: '查看', truncated: '在办任务较多，此处只列出前 {n} 项，',
-    allTasks: '到任务台账查看全部', none: '暂无',
+    reasonLabel: '退回理由', noReason: '（未写理由）', dueSoon: '近期到期（10个工作日内）及已逾期', lead: '本单位牵头',
+    support: '本单位配合', open: '查看', truncated: '在办任务较多，此处只列出前 {n} 项，', allTasks: '到任务台账查看全部', none: '暂无',
   },
+  deadlines: { left: '剩余{n}个工作日', today: '今天到期', over: '已逾期{n}个工作日', overNoWorkingDay: '已逾期（未满1个工作日）' },
   rectification: {
     title: '整改', report: '报告', chooseReport: '选择已发布报告', problem: '存在问题', tasks: '整改任务',
     uncovered: '未覆盖', covered: '已覆盖', suggestedOnly: '仅有建议', confirm: '确认关联', reject: '否定关联',
