@@ -153,6 +153,9 @@ class ConsoleIT {
         assertThat(page.locator("[data-test=task-title]")).hasText(title(own));
         assertThat(page.locator("[data-test=actions] button")).hasCount(0);
         assertThat(page.locator("[data-test=no-actions]")).isVisible();
+        // the deadline in working days, as task-service counted them with the district's calendar
+        int left = as(task(), "leader1").get("/api/tasks/" + own).then().statusCode(200).extract().path("workingDaysLeft");
+        assertThat(page.locator("[data-test=task-deadline] [data-test=working-days]")).hasText("剩余" + left + "个工作日");
         ConsoleBrowser.screenshot(page, "leader1-task");
         page.navigate(ConsoleBrowser.console() + "/");
         assertThat(page.locator("[data-test=rollup]")).containsText("完成率");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -113,6 +114,16 @@ class ConsoleWorklistIT {
         // a draft report: its row opens the report to review
         row(page, "reports", "/reports/" + draftReport).locator("[data-test=next-action]").click();
         page.waitForURL(url -> url.endsWith("/reports/" + draftReport));
+
+        // 查看全部 of the extension requests: the task list with its 待办公室决定 control set, as many as task-service has
+        page.navigate(ConsoleBrowser.console() + "/worklist");
+        page.locator("[data-test=group-extensions] a", new Page.LocatorOptions().setHasText("查看全部")).click();
+        page.waitForURL(url -> url.endsWith("/tasks?pending=EXTENSION"));
+        assertThat(page.locator("[data-test=filter-pending]")).containsText("延期申请待审批");
+        int pending = as(task(), "office1").queryParam("pending", "EXTENSION").get("/api/tasks")
+                .then().statusCode(200).extract().path("total");
+        assertThat(page.locator("[data-test=total]")).hasText("共 " + pending + " 项");
+        assertThat(page.locator("[data-test=export-csv]")).hasAttribute("href", Pattern.compile(".*pending=EXTENSION.*"));
     }
 
     @Test
@@ -127,6 +138,10 @@ class ConsoleWorklistIT {
                 .setHas(page.locator("a[href$='/tasks/" + returned + "']")));
         assertThat(back.locator("[data-test=return-reason]")).hasText(RETURN_REASON);
         assertThat(page.locator("[data-test=due-soon] a[href$='/tasks/" + returned + "']")).hasCount(1);
+        // due in seven calendar days: the working days task-service counts are shown beside the date
+        assertThat(page.locator("[data-test=due-soon] tr", new Page.LocatorOptions()
+                .setHas(page.locator("a[href$='/tasks/" + returned + "']"))).locator("[data-test=working-days]"))
+                .hasText(Pattern.compile("剩余\\d个工作日"));
         assertThat(page.locator("[data-test=my-lead] a[data-test=task-link][href$='/tasks/" + returned + "']"))
                 .hasCount(1);
         assertThat(page.locator("[data-test=my-support] a[data-test=task-link][href$='/tasks/" + supported + "']"))

@@ -5,6 +5,8 @@ export interface TaskFilters {
   state: string[]
   /** 红黄绿灯 today (any of them); task-service applies the rule in its query, so paging and totals stay right */
   light: string[]
+  /** what waits for the office's decision: EXTENSION (延期申请) or REVISION (报告修订), task-service's `pending` */
+  pending?: string
   overdue?: boolean
   keySupervision?: boolean
   planYear?: number
@@ -25,6 +27,8 @@ const SORT = /^-?(deadline|createdAt|title|percent|state|updatedAt)$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** The lights a task can have, in the order the filter offers them (drafts and finished tasks have none). */
 export const LIGHTS = ['RED', 'YELLOW', 'GREEN'] as const
+/** The values of `pending` task-service knows; it refuses others with a 400, so the URL's are checked first. */
+export const PENDING = ['EXTENSION', 'REVISION'] as const
 
 type Query = Record<string, string | null | (string | null)[] | undefined>
 
@@ -49,10 +53,12 @@ export function filtersFromQuery(query: Query): TaskFilters {
   const year = Number(first(query.planYear))
   const before = first(query.deadlineBefore)
   const from = first(query.deadlineFrom)
+  const pending = first(query.pending)
   return {
     department: first(query.department),
     state: all(query.state),
     light: [...new Set(all(query.light))].filter((l) => (LIGHTS as readonly string[]).includes(l)),
+    pending: pending && (PENDING as readonly string[]).includes(pending) ? pending : undefined,
     overdue: first(query.overdue) === 'true' ? true : undefined,
     keySupervision: first(query.keySupervision) === 'true' ? true : undefined,
     planYear: Number.isInteger(year) && year > 1900 ? year : undefined,
@@ -72,6 +78,7 @@ export function queryFromFilters(f: TaskFilters): Record<string, string | string
   if (f.department) q.department = f.department
   if (f.state.length) q.state = [...f.state]
   if (f.light.length) q.light = [...f.light]
+  if (f.pending) q.pending = f.pending
   if (f.overdue) q.overdue = 'true'
   if (f.keySupervision) q.keySupervision = 'true'
   if (f.planYear) q.planYear = String(f.planYear)
@@ -91,6 +98,7 @@ export function serviceQuery(f: TaskFilters, paged = true): string {
   if (f.department) p.set('department', f.department)
   f.state.forEach((s) => p.append('state', s))
   f.light.forEach((l) => p.append('light', l))
+  if (f.pending) p.set('pending', f.pending)
   if (f.overdue) p.set('overdue', 'true')
   if (f.keySupervision) p.set('keySupervision', 'true')
   if (f.planYear) p.set('planYear', String(f.planYear))

@@ -84,6 +84,19 @@ describe('filters in the URL', () => {
     expect(filtersFromQuery({ light: 'purple' }).light).toEqual([])
     expect(new URLSearchParams(serviceQuery(filtersFromQuery({}))).has('light')).toBe(false)
   })
+  it('carries the 待决定 filter (pending) to the URL, the list and the export, and drops unknown values', () => {
+    const f = filtersFromQuery({ pending: 'EXTENSION', state: 'IN_PROGRESS' })
+    expect(f.pending).toBe('EXTENSION')
+    expect(queryFromFilters(f)).toEqual({ pending: 'EXTENSION', state: ['IN_PROGRESS'] })
+    expect(filtersFromQuery(queryFromFilters(f))).toEqual(f)
+    expect(new URLSearchParams(serviceQuery(f)).get('pending')).toBe('EXTENSION')
+    expect(new URLSearchParams(serviceQuery(f, false)).get('pending')).toBe('EXTENSION')
+    expect(filtersFromQuery({ pending: ['REVISION', 'EXTENSION'] }).pending).toBe('REVISION')
+    // task-service would refuse these with a 400; the list opens unfiltered instead
+    expect(filtersFromQuery({ pending: 'extension' }).pending).toBeUndefined()
+    expect(filtersFromQuery({ pending: 'MILESTONE' }).pending).toBeUndefined()
+    expect(new URLSearchParams(serviceQuery(filtersFromQuery({}))).has('pending')).toBe(false)
+  })
   it('opens the list behind a light of the dashboard, of one department or of all', () => {
     expect(lightListQuery('RED')).toEqual({ light: 'RED' })
     expect(lightListQuery('YELLOW', 'judicial-bureau')).toEqual({ department: 'judicial-bureau', light: 'YELLOW' })

@@ -97,7 +97,10 @@ export const messages = {
   inbox: { title: '消息', unreadOnly: '只看未读', markRead: '标为已读', markAllRead: '全部标为已读', read: '已读', unread: '未读', empty: '暂无消息', open: '查看任务' },
   // ---- office pages (整改, 单位, 订阅与死信, 周报) and the task pages' added forms and filters ----
   taskForms: { title: '任务标题', milestoneTitle: '节点名称', dueDate: '节点日期', milestone: '完成的节点' },
-  taskFilters: { deadlineAfter: '时限不早于', issuer: '发文机关' },
+  taskFilters: {
+    deadlineAfter: '时限不早于', issuer: '发文机关', pending: '待办公室决定',
+    pendingKinds: { EXTENSION: '延期申请待审批', REVISION: '报告修订待处理' } as Record<string, string>,
+  },
   worklist: {
     title: '待办', intro: '今天需要依法治区办处理的事项，每行点右侧按钮去办理。', count: '{n} 项', all: '查看全部',
     more: '另有 {n} 项未显示', accept: '采纳修订', reject: '驳回修订', colReport: '报告', colIssuer: '发文机关', colReceived: '收到时间',
@@ -115,10 +118,10 @@ export const messages = {
   },
   my: {
     title: '我的任务', intro: '本单位牵头和配合的在办任务。', returned: '被退回的任务', returnedBy: '{actor} 于 {at} 退回',
-    reasonLabel: '退回理由', noReason: '（未写理由）', dueSoon: '近期到期（14天内）及已超期', lead: '本单位牵头', support: '本单位配合',
-    dueToday: '今天到期', daysLeft: '还剩{n}天', daysOver: '已超期{n}天', open: '查看', truncated: '在办任务较多，此处只列出前 {n} 项，',
-    allTasks: '到任务台账查看全部', none: '暂无',
+    reasonLabel: '退回理由', noReason: '（未写理由）', dueSoon: '近期到期（10个工作日内）及已逾期', lead: '本单位牵头',
+    support: '本单位配合', open: '查看', truncated: '在办任务较多，此处只列出前 {n} 项，', allTasks: '到任务台账查看全部', none: '暂无',
   },
+  deadlines: { left: '剩余{n}个工作日', today: '今天到期', over: '已逾期{n}个工作日', overNoWorkingDay: '已逾期（未满1个工作日）' },
   rectification: {
     title: '整改', report: '报告', chooseReport: '选择已发布报告', problem: '存在问题', tasks: '整改任务',
     uncovered: '未覆盖', covered: '已覆盖', suggestedOnly: '仅有建议', confirm: '确认关联', reject: '否定关联',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  daysUntil, departmentStep, districtToday, dueSoon, dueWords, landingPath, officeAction, returnReason, revisionChange,
+  departmentStep, districtToday, dueSoon, landingPath, officeAction, returnReason, revisionChange,
   splitMine,
   WORKLIST_GROUPS, type LandingTask,
 } from './worklist'
+import { filtersFromQuery, serviceQuery } from './filters'
 
 function task(id: string, over: Partial<LandingTask> = {}): LandingTask {
   return {
@@ -31,6 +32,21 @@ describe('the office worklist', () => {
     expect(WORKLIST_GROUPS.find((g) => g.key === 'extensions')!.source).toContain('pending=EXTENSION')
     expect(WORKLIST_GROUPS.find((g) => g.key === 'submitted')!.source).toContain('state=SUBMITTED')
     expect(WORKLIST_GROUPS.every((g) => g.source.startsWith('/api/report/') || g.source.startsWith('/api/task/'))).toBe(true)
+  })
+
+  it('links every task group to the task list filtered the same way', () => {
+    const all = (key: string) => WORKLIST_GROUPS.find((g) => g.key === key)!.all!
+    const filtersOf = (path: string) => filtersFromQuery(Object.fromEntries(new URL(path, 'http://console').searchParams))
+    expect(all('extensions')).toBe('/tasks?pending=EXTENSION')
+    expect(all('revisions')).toBe('/tasks?pending=REVISION')
+    // the list page reads the link into its 待决定 control, and asks task-service the same as the group did
+    for (const key of ['extensions', 'revisions', 'submitted', 'overdue'] as const) {
+      const group = WORKLIST_GROUPS.find((g) => g.key === key)!
+      const asked = new URL(group.source, 'http://console').searchParams
+      const listed = new URLSearchParams(serviceQuery(filtersOf(group.all!)))
+      for (const name of ['pending', 'state', 'overdue']) expect([key, listed.get(name)]).toEqual([key, asked.get(name)])
+    }
+    expect(filtersOf(all('revisions')).pending).toBe('REVISION')
   })
 
   it('gives each row one next step where it is done', () => {
@@ -67,24 +83,24 @@ describe('my tasks', () => {
     expect(support.map((t) => t.id)).toEqual(['b'])
   })
 
-  it('finds what is due within 14 days or overdue, leaving out submissions', () => {
-    const today = '2026-03-01'
+  it('finds what is due within 10 working days or overdue, leaving out submissions', () => {
     const tasks = [
-      task('late', { deadline: '2026-02-20' }),
-      task('soon', { deadline: '2026-03-15' }),
-      task('later', { deadline: '2026-03-16' }),
-      task('waiting', { deadline: '2026-03-02', state: 'SUBMITTED' }),
-      task('none', { deadline: null }),
+      task('late', { deadline: '2026-02-20', workingDaysLeft: -3 }),
+      // past, but no working day since (a day off right after the deadline)
+      task('justLate', { deadline: '2026-02-21', workingDaysLeft: 0 }),
+      // fourteen calendar days away over 春节, yet only ten working days
+      task('soon', { deadline: '2026-02-27', workingDaysLeft: 10 }),
+      task('later', { deadline: '2026-03-02', workingDaysLeft: 11 }),
+      task('waiting', { deadline: '2026-02-25', workingDaysLeft: 1, state: 'SUBMITTED' }),
+      task('none', { deadline: null, workingDaysLeft: null }),
     ]
-    expect(dueSoon(tasks, today).map((t) => t.id)).toEqual(['late', 'soon'])
+    expect(dueSoon(tasks).map((t) => t.id)).toEqual(['late', 'justLate', 'soon'])
+    expect(dueSoon(tasks, 0).map((t) => t.id)).toEqual(['late', 'justLate'])
   })
 
-  it('says how far the deadline is in calendar days', () => {
-    expect(daysUntil('2026-03-01', '2026-02-27')).toBe(2)
-    expect(dueWords('2026-03-04', '2026-03-01')).toBe('还剩3天')
-    expect(dueWords('2026-03-01', '2026-03-01')).toBe('今天到期')
-    expect(dueWords('2026-02-26', '2026-03-01')).toBe('已超期3天')
+  it('says today in the district, not in UTC', () => {
     expect(districtToday(new Date('2026-02-28T17:00:00Z'))).toBe('2026-03-01')
+    expect(districtToday(new Date('2026-02-28T15:59:00Z'))).toBe('2026-02-28')
   })
 
   it('reads the latest return reason from the history', () => {

@@ -23,6 +23,8 @@ export interface LandingTask {
   percent: number
   light: string | null
   lightReason: string | null
+  /** working days to the deadline by the district's calendar, negative once overdue (task-service counts them) */
+  workingDaysLeft?: number | null
   keySupervision: boolean
   version: number
   allowedActions: string[]
@@ -48,9 +50,9 @@ export const WORKLIST_GROUPS: WorklistGroup[] = [
   { key: 'reports', source: '/api/report/reports?status=DRAFT', all: '/reports?status=DRAFT' },
   { key: 'drafts', source: `/api/task/tasks?state=DRAFT&sort=-createdAt&size=${SHORT}`, all: '/dispatch' },
   { key: 'submitted', source: `/api/task/tasks?state=SUBMITTED&sort=-updatedAt&size=${SHORT}`, all: '/tasks?state=SUBMITTED' },
-  // no task list page filters by what waits for a decision: these groups show up to 20 rows and no "all" link
-  { key: 'extensions', source: '/api/task/tasks?pending=EXTENSION&sort=-updatedAt&size=20', all: null },
-  { key: 'revisions', source: '/api/task/tasks?pending=REVISION&sort=-updatedAt&size=20', all: null },
+  // decisions show up to 20 rows, since revisions are decided only here; 查看全部 opens the task list's 待决定 filter
+  { key: 'extensions', source: '/api/task/tasks?pending=EXTENSION&sort=-updatedAt&size=20', all: '/tasks?pending=EXTENSION' },
+  { key: 'revisions', source: '/api/task/tasks?pending=REVISION&sort=-updatedAt&size=20', all: '/tasks?pending=REVISION' },
   { key: 'overdue', source: `/api/task/tasks?overdue=true&sort=deadline&size=${SHORT}`, all: '/tasks?overdue=true' },
 ]
 
@@ -102,29 +104,18 @@ function compareDeadline(a: LandingTask, b: LandingTask): number {
   return (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31') || a.id.localeCompare(b.id)
 }
 
-/** Calendar days from `today` to `date` (both YYYY-MM-DD); negative once it has passed. */
-export function daysUntil(date: string, today: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
-}
+/** The window of 近期到期, in working days (two weeks of them). */
+export const DUE_SOON_WORKING_DAYS = 10
 
 /**
- * Open tasks due within `days` calendar days or already past their deadline, soonest first; a submission waits for
- * the office, not the department, so it is left out. The task view gives no working days, so the page shows the date
- * and this count of calendar days beside it.
+ * Open tasks due within `workingDays` working days (task-service's `workingDaysLeft`) or already past their deadline,
+ * soonest first; a submission waits for the office, not the department, so it is left out.
  */
-export function dueSoon<T extends LandingTask>(tasks: T[], today: string, days = 14): T[] {
+export function dueSoon<T extends LandingTask>(tasks: T[], workingDays = DUE_SOON_WORKING_DAYS): T[] {
   return tasks
     .filter((t) => t.deadline && t.state !== 'SUBMITTED' && OPEN_STATES.includes(t.state)
-      && daysUntil(t.deadline, today) <= days)
+      && t.workingDaysLeft !== null && t.workingDaysLeft !== undefined && t.workingDaysLeft <= workingDays)
     .sort(compareDeadline)
-}
-
-/** 还剩3天 / 今天到期 / 已超期2天, next to the date. */
-export function dueWords(deadline: string, today: string): string {
-  const n = daysUntil(deadline, today)
-  const w = messages.my
-  if (n === 0) return w.dueToday
-  return n > 0 ? fill(w.daysLeft, { n }) : fill(w.daysOver, { n: -n })
 }
 
 /** Today's date in the district (YYYY-MM-DD): deadlines are the district's calendar days. */

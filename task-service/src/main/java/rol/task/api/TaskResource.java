@@ -132,7 +132,8 @@ public class TaskResource {
         List<TaskView> items = tasks.stream().map(t -> {
             List<Milestone> own = milestones.getOrDefault(t.id, List.of());
             return TaskView.of(t, own, evidence.getOrDefault(t.id, List.of()), today, lights.verdict(t, lightsToday),
-                    lights.calendarNote(t, lightsToday), steps.allowedActions(t, own, extensionPending.contains(t.id)),
+                    lights.calendarNote(t, lightsToday), lights.workingDaysLeft(t, lightsToday),
+                    steps.allowedActions(t, own, extensionPending.contains(t.id)),
                     followUps.get(t.id));
         }).toList();
         long counted = queries.countUpTo(filter, MAX_COUNTED + 1);
@@ -348,9 +349,11 @@ public class TaskResource {
 
     private Response task(Task task) {
         List<Milestone> own = task.milestones();
+        LocalDate lightsToday = lights.today();
         return Response.ok(TaskView.of(task, own,
                         evidenceFiles.ofTasks(List.of(task.id)).getOrDefault(task.id, List.of()), LocalDate.now(clock),
-                        lights.verdict(task), lights.calendarNote(task, lights.today()),
+                        lights.verdict(task, lightsToday), lights.calendarNote(task, lightsToday),
+                        lights.workingDaysLeft(task, lightsToday),
                         steps.allowedActions(task, own, ExtensionRequest.pending(task.id).isPresent()),
                         planFollowUps.of(List.of(task)).get(task.id)))
                 .tag(etag(task)).build();

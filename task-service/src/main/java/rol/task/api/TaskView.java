@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param lightReason why it has that light, or why none (NOT_DISPATCHED, CLOSED_ON_TIME, CLOSED_LATE, CANCELLED)
  * @param calendarNote {@code 2027年节假日安排未录入，按周末计算} when the task's days fall in a year the calendar lacks,
  *                    else null
+ * @param workingDaysLeft 工作日 from today to the deadline by the lights' calendar, negative once overdue; null without a
+ *                    deadline and for a closed or cancelled task ({@code TaskLights.workingDaysLeft})
  * @param allowedActions what the caller may do to the task now, by the names of docs/lifecycle.md, in their order
  * @param followUp    whether the issuer's next report reports this plan item done (report.plan-followed-up.v1), with
  *                    the evidence and a suggested closing note; null until that report is published
@@ -35,7 +37,7 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
                        String title, String text, Span span, TaskState state, String leadDepartment,
                        List<String> coDepartments, LocalDate deadline, boolean keySupervision, int percent,
                        OffsetDateTime lastFeedbackAt, TrafficLight light, LightReason lightReason,
-                       String calendarNote, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                       String calendarNote, Integer workingDaysLeft, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                        Suggestion suggestion, List<MilestoneView> milestones, List<EvidenceFile> evidence,
                        long version, Set<TaskAction> allowedActions, PlanItemFollowUps.FollowUp followUp) {
 
@@ -74,16 +76,17 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
      * @param evidence   its uploaded evidence (佐证材料, metadata only), oldest first
      * @param light      its light today
      * @param calendarNote the missing-year note, or null
+     * @param workingDaysLeft working days to the deadline (negative when overdue), or null
      * @param allowed    what the caller may do to it now
      * @param followUp   its plan item's follow-up, or null
      */
     static TaskView of(Task t, List<Milestone> milestones, List<EvidenceFile> evidence, LocalDate today,
-                       LightVerdict light, String calendarNote, Set<TaskAction> allowed,
+                       LightVerdict light, String calendarNote, Integer workingDaysLeft, Set<TaskAction> allowed,
                        PlanItemFollowUps.FollowUp followUp) {
         return new TaskView(t.id, t.district, t.workPlanId, t.reportId, t.planItemId, t.theme, t.title, t.text,
                 t.spanStart == null ? null : new Span(t.spanStart, t.spanEnd), t.state, t.leadDepartment,
                 t.coDepartments, t.deadline, t.keySupervision, t.percent, t.lastFeedbackAt,
-                light.light().orElse(null), light.reason(), calendarNote, t.createdAt, t.updatedAt,
+                light.light().orElse(null), light.reason(), calendarNote, workingDaysLeft, t.createdAt, t.updatedAt,
                 suggestion(t), milestones.stream().map(m -> MilestoneView.of(m, today)).toList(), evidence,
                 t.version, allowed, followUp);
     }

@@ -86,6 +86,22 @@ public class TaskLights {
         return null;
     }
 
+    /**
+     * 工作日 from {@code today} to the task's deadline, counted with the calendar the lights use: the working days in
+     * {@code (today, deadline]} while it lies ahead (0 on the deadline itself), minus those in {@code (deadline, today]}
+     * once it has passed (as the rule counts "overdue by k working days"; 0 on a day off right after the deadline). Null
+     * without a deadline and for a closed or cancelled task, for which nothing is left to count.
+     */
+    public Integer workingDaysLeft(Task task, LocalDate today) {
+        if (task.deadline == null || task.state.terminal()) {
+            return null;
+        }
+        WorkingCalendar calendar = calendars.current();
+        return today.isAfter(task.deadline)
+                ? -calendar.workingDaysBetween(task.deadline, today)
+                : calendar.workingDaysBetween(today, task.deadline);
+    }
+
     private LightInput input(Task t) {
         return new LightInput(TaskState.parse(t.state.name()), t.deadline, t.percent,
                 t.lastFeedbackAt == null ? null : t.lastFeedbackAt.toInstant(), day(t.dispatchedAt), day(t.closedAt));
