@@ -30,6 +30,7 @@ export const messages = {
     planYear: '计划年度', deadlineBefore: '时限早于', q: '标题或内容', search: '查询', reset: '重置',
     exportXlsx: '导出 Excel', exportCsv: '导出 CSV', colTitle: '任务', colLead: '牵头单位', colDeadline: '办结时限',
     colPercent: '进度', colState: '状态', colLight: '红黄绿灯', total: '共 {n} 项',
+    totalOver: '超过 {n} 项，请加筛选条件缩小范围',
   },
   task: {
     tabs: { basic: '基本信息', progress: '进度反馈', milestones: '里程碑', evidence: '佐证材料', extensions: '延期', history: '办理记录' },
