@@ -64,8 +64,10 @@ public class TaskQueries {
      */
     public long countUpTo(TaskFilter filter, long cap) {
         Where w = where(filter);
+        // the cap is written into the query, not bound: PostgreSQL's generic plan for a bound limit assumes it
+        // keeps a tenth of the rows and then walks the primary key past every task (160 ms for one department)
         var query = em.createQuery("select count(*) from (select id as id from Task where " + w.hql()
-                + " order by id limit :cap) counted", Long.class).setParameter("cap", (int) cap);
+                + " order by id limit " + cap + ") counted", Long.class);
         w.params().forEach(query::setParameter);
         return query.getSingleResult();
     }

@@ -66,7 +66,7 @@ public class TaskResource {
 
     static final int MAX_PAGE_SIZE = 200;
     /** The list's total is exact up to this many tasks (TaskView.Page). */
-    static final long MAX_COUNTED = 10_000;
+    static final long MAX_COUNTED = 5_000;
 
     @Inject
     PlanItemFollowUps planFollowUps;

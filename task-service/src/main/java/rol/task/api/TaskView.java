@@ -102,7 +102,7 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
     }
 
     /**
-     * @param total       how many tasks pass the filter, counted up to 10,000
+     * @param total       how many tasks pass the filter, counted up to 5,000
      * @param totalCapped more than {@code total} pass it: the count stopped there (nobody pages that far; counting
      *                    every match is what made a list over 100,000 tasks slow)
      */
