@@ -40,9 +40,9 @@ class ConsoleLifecycleIT {
         dispatched = Tasks.dispatched(Tasks.OWN);
         toClose = Tasks.submitted(Tasks.OWN);
         toReturn = Tasks.submitted(Tasks.OWN);
-        // quiet hours hold the notice: the clock goes to a morning until the suite ends, after every notice that
-        // judicial1 has, so that this one is at the top of the inbox
-        OffsetDateTime morning = NotificationClock.nextMorningAfterInbox("judicial1");
+        // quiet hours hold the notice: the clock goes to a working morning until the suite ends (not further: the
+        // dispatch reminder expires); the inbox lists the newest stored first, whatever other suites' clocks dated
+        OffsetDateTime morning = NotificationClock.nextMorning();
         await("judicial1's notice of task " + dispatched).atMost(Tasks.LOST_EVENT_GUARD).until(() -> {
             NotificationClock.move(morning);
             return as(notification(), "judicial1").queryParam("size", 100).get("/api/inbox").then().statusCode(200)

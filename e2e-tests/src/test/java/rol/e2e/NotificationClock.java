@@ -33,19 +33,6 @@ final class NotificationClock {
         return morningAfter(OffsetDateTime.now(ZoneOffset.ofHours(8)));
     }
 
-    /**
-     * The next morning after both now and the newest notice in {@code user}'s inbox. The inbox lists the newest
-     * first by the service's clock, and suites that moved the clock ahead left notices dated there: a notice sent
-     * at this morning comes first.
-     */
-    static OffsetDateTime nextMorningAfterInbox(String user) {
-        String newest = as(notification(), user).queryParam("size", 1).get("/api/inbox").then().statusCode(200)
-                .extract().path("items[0].createdAt");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
-        OffsetDateTime after = newest == null ? now : OffsetDateTime.parse(newest).withOffsetSameInstant(now.getOffset());
-        return morningAfter(after.isAfter(now) ? after : now);
-    }
-
     private static OffsetDateTime morningAfter(OffsetDateTime t) {
         OffsetDateTime ten = t.withHour(10).withMinute(0).withSecond(0).withNano(0);
         return ten.isAfter(t) ? ten : ten.plusDays(1);

@@ -106,7 +106,7 @@ public class InboxResource {
             try (PreparedStatement ps = c.prepareStatement("""
                     select n.id, n.kind, n.task_id, n.title, n.body, n.recipient_type, n.recipient_id, n.created_at,
                         (select r.read_at from notice_read r where r.notice_id = n.id and r.user_name = ?)
-                    """ + filter + " order by n.created_at desc, n.id desc limit ? offset ?")) {
+                    """ + filter + " order by n.id desc limit ? offset ?")) {
                 ps.setString(1, caller.name());
                 int i = bindScope(ps, 2);
                 if (onlyUnread) {
