@@ -10,13 +10,11 @@ import rol.testsupport.TestStack;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +28,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -400,54 +397,5 @@ class NotificationsIT {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    // ------------------------------------------------------------------ working days
-
-    /**
-     * Working days as the service counts them, from the holiday file it is built with (docs/notifications.md,
-     * "Working days"), so that the reminder days are computed, not hard-coded to one year's calendar.
-     */
-    record WorkingDays(Set<LocalDate> off, Set<LocalDate> worked) {
-
-        static WorkingDays load() throws IOException {
-            Path file = TestStack.root().resolve("platform/src/main/resources/calendar/cn-holidays.properties");
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            }
-            Set<LocalDate> off = new HashSet<>();
-            Set<LocalDate> worked = new HashSet<>();
-            for (String key : p.stringPropertyNames()) {
-                Set<LocalDate> into = key.contains(".holiday.") ? off : key.contains(".workday.") ? worked : null;
-                if (into == null) {
-                    continue;
-                }
-                for (String part : p.getProperty(key).split(",")) {
-                    String[] range = part.strip().split("\\.\\.");
-                    LocalDate from = LocalDate.parse(range[0].strip());
-                    LocalDate to = range.length == 2 ? LocalDate.parse(range[1].strip()) : from;
-                    from.datesUntil(to.plusDays(1)).forEach(into::add);
-                }
-            }
-            return new WorkingDays(off, worked);
-        }
-
-        boolean working(LocalDate d) {
-            return worked.contains(d) || !off.contains(d)
-                    && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
-        }
-
-        /** The n-th working day after (n > 0) or before (n < 0) {@code d}; {@code d} itself never counts. */
-        LocalDate plus(LocalDate d, int n) {
-            int step = Integer.signum(n);
-            while (n != 0) {
-                d = d.plusDays(step);
-                if (working(d)) {
-                    n -= step;
-                }
-            }
-            return d;
-        }
     }
 }

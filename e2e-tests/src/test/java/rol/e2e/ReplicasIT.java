@@ -72,7 +72,7 @@ class ReplicasIT {
             awaitSplit("task-service");
             awaitSplit("notification-service");
 
-            NotificationsIT.WorkingDays calendar = NotificationsIT.WorkingDays.load();
+            WorkingDays calendar = WorkingDays.load();
             LocalDate deadline = calendar.plus(LocalDate.now(SHANGHAI), 20);
             List<String> dispatched = dispatchAll(early, deadline);
 
