@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * on"). Each user signs in as one demo account and, until the time is up, opens a screen: the screen's reads go out
  * at once (a browser loads them in parallel), and the user thinks for a random 0 to 2 s before the next screen.
  * Latency is per read, from sending to the last byte; percentiles are exact. Plain Java 17: java Reads.java --help
+ * (Tokens repeats bench/task-progress/Bench.java's: a single-file program cannot share a class with another.)
  */
 public class Reads {
 
