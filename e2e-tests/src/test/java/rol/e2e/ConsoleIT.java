@@ -126,6 +126,10 @@ class ConsoleIT {
 
         page.navigate(ConsoleBrowser.console() + "/tasks?q=" + encode(title(own)));
         assertThat(page.locator(link(own))).hasCount(1);
+        // the ledger's deadline column counts working days as the task page does
+        int left = as(task(), "judicial1").get("/api/tasks/" + own).then().statusCode(200).extract().path("workingDaysLeft");
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHas(page.locator(link(own))))
+                .locator("[data-test=working-days]")).hasText("剩余" + left + "个工作日");
         ConsoleBrowser.screenshot(page, "judicial1-tasks");
 
         page.locator(link(own)).click();

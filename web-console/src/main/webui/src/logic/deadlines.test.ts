@@ -16,8 +16,8 @@ describe('deadlines in working days', () => {
   })
 
   it('says the working days overdue, and overdue without a working day since', () => {
-    expect(workingDaysWords({ deadline: '2026-02-13', workingDaysLeft: -3 }, '2026-02-25')).toBe('已逾期3个工作日')
-    expect(workingDaysWords({ deadline: '2026-02-06', workingDaysLeft: 0 }, '2026-02-07')).toBe('已逾期（未满1个工作日）')
+    expect(workingDaysWords({ deadline: '2026-02-13', workingDaysLeft: -3 }, '2026-02-25')).toBe('已超期3个工作日')
+    expect(workingDaysWords({ deadline: '2026-02-06', workingDaysLeft: 0 }, '2026-02-07')).toBe('已超期（未满1个工作日）')
   })
 
   it('says nothing when task-service counted nothing', () => {

@@ -12,7 +12,7 @@ export interface WorkingDeadline {
 }
 
 /**
- * 剩余5个工作日 / 今天到期 / 已逾期3个工作日, or null without a count (no deadline, a finished task). `today` (the
+ * 剩余5个工作日 / 今天到期 / 已超期3个工作日, or null without a count (no deadline, a finished task). `today` (the
  * district's, YYYY-MM-DD) only tells the zeros apart: due today, due on a day off with no working day before it, or
  * passed with no working day since (a Saturday after a Friday deadline).
  */

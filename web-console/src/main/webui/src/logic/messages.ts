@@ -37,7 +37,7 @@ export const messages = {
     lead: '牵头单位', co: '配合单位', deadline: '办结时限', percent: '进度', text: '任务内容', theme: '所属板块',
     keySupervision: '挂牌督办', lastFeedback: '最近反馈', noActions: '当前没有可办理的操作',
     progressForm: '填写进度反馈', progressPercent: '完成进度（%）', progressNote: '进展情况', evidenceFile: '佐证材料（可选）',
-    submit: '提交', cancel: '取消', reason: '理由', newDeadline: '申请延至', done: '已完成', open: '未完成', overdue: '已逾期',
+    submit: '提交', cancel: '取消', reason: '理由', newDeadline: '申请延至', done: '已完成', open: '未完成', overdue: '已超期',
     noHistory: '暂无办理记录', noEvidence: '暂无佐证材料', noMilestones: '暂无里程碑', noExtensions: '暂无延期申请',
     download: '下载', saved: '已提交', notAvailable: '该任务不存在，或不属于您的单位，无法查看。', back: '返回任务列表',
     approve: '同意', reject: '不同意', pending: '待审批', approved: '已同意', rejected: '已驳回',
@@ -119,10 +119,10 @@ export const messages = {
   },
   my: {
     title: '我的任务', intro: '本单位牵头和配合的在办任务。', returned: '被退回的任务', returnedBy: '{actor} 于 {at} 退回',
-    reasonLabel: '退回理由', noReason: '（未写理由）', dueSoon: '近期到期（10个工作日内）及已逾期', lead: '本单位牵头',
+    reasonLabel: '退回理由', noReason: '（未写理由）', dueSoon: '近期到期（10个工作日内）及已超期', lead: '本单位牵头',
     support: '本单位配合', open: '查看', truncated: '在办任务较多，此处只列出前 {n} 项，', allTasks: '到任务台账查看全部', none: '暂无',
   },
-  deadlines: { left: '剩余{n}个工作日', today: '今天到期', over: '已逾期{n}个工作日', overNoWorkingDay: '已逾期（未满1个工作日）' },
+  deadlines: { left: '剩余{n}个工作日', today: '今天到期', over: '已超期{n}个工作日', overNoWorkingDay: '已超期（未满1个工作日）' },
   rectification: {
     title: '整改', report: '报告', chooseReport: '选择已发布报告', problem: '存在问题', tasks: '整改任务',
     uncovered: '未覆盖', covered: '已覆盖', suggestedOnly: '仅有建议', confirm: '确认关联', reject: '否定关联',
