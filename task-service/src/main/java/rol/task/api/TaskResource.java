@@ -1,7 +1,5 @@
 package rol.task.api;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -65,8 +63,8 @@ import java.util.stream.Collectors;
 public class TaskResource {
 
     static final int MAX_PAGE_SIZE = 200;
-    /** The list's total is exact up to this many tasks (TaskView.Page). */
-    static final long MAX_COUNTED = 5_000;
+    /** The list's total is exact up to this many tasks (TaskView.Page): 50 pages of 20, more than anyone pages. */
+    static final long MAX_COUNTED = 1_000;
 
     @Inject
     PlanItemFollowUps planFollowUps;
@@ -118,8 +116,7 @@ public class TaskResource {
             v.add("size", "size.range", MAX_PAGE_SIZE);
         }
         TaskFilter filter = params.filter(v);
-        PanacheQuery<Task> query = queries.find(filter);
-        List<Task> tasks = query.page(Page.of(page, size)).list();
+        List<Task> tasks = queries.page(filter, page, size);
         // the page's milestones and evidence in one query each rather than one per task
         List<UUID> ids = tasks.stream().map(t -> t.id).toList();
         Map<UUID, List<Milestone>> milestones = Milestone.ofTasks(ids).stream()
@@ -136,8 +133,7 @@ public class TaskResource {
                     steps.allowedActions(t, own, extensionPending.contains(t.id)),
                     followUps.get(t.id));
         }).toList();
-        long counted = queries.countUpTo(filter, MAX_COUNTED + 1);
-        return new TaskView.Page(items, Math.min(counted, MAX_COUNTED), counted > MAX_COUNTED);
+        return TaskView.Page.counted(items, queries.countUpTo(filter, MAX_COUNTED + 1), MAX_COUNTED);
     }
 
     @GET

@@ -102,10 +102,15 @@ public record TaskView(UUID id, String district, UUID workPlanId, UUID reportId,
     }
 
     /**
-     * @param total       how many tasks pass the filter, counted up to 5,000
+     * @param total       how many tasks pass the filter, counted up to a cap
      * @param totalCapped more than {@code total} pass it: the count stopped there (nobody pages that far; counting
      *                    every match is what made a list over 100,000 tasks slow)
      */
     public record Page(List<TaskView> items, long total, boolean totalCapped) {
+
+        /** @param counted the tasks counted with a limit of {@code cap + 1}, so that one more says "more than cap" */
+        static Page counted(List<TaskView> items, long counted, long cap) {
+            return new Page(items, Math.min(counted, cap), counted > cap);
+        }
     }
 }
