@@ -22,10 +22,12 @@ import static rol.e2e.RunningSystem.task;
 /**
  * Faults under a steady load, with a ledger of what must be true (issue 20). While progress reports and dispatches
  * keep coming (each with an {@code Idempotency-Key}, retried with the same key), and one report is published, in
- * turn: Kafka is killed (SIGKILL) and restarted; task-service and notification-service are killed and restarted;
+ * turn: Kafka is killed (SIGKILL) and restarted; task-service, report-service (a publish waiting on it) and
+ * notification-service are killed and restarted;
  * PostgreSQL's postmaster is killed and restarted through {@code ./stack}; Keycloak is frozen (SIGSTOP) and let go.
  * Afterwards {@link FaultLedger} checks from outside that every 2xx write is stored once, the task events are
- * consecutive per task, notification-service's read model equals task-service, no outbox row is left unsent, and
+ * consecutive per task, notification-service's read model equals task-service, each dispatch's notice reached the
+ * department's inbox and its email subscription once ({@link FaultNotices}), no outbox row is left unsent, and
  * no answer during an outage was other than 2xx, 401 or 503 problem+json; it prints the table and this test fails
  * on any row that did not pass.
  *
@@ -75,60 +77,75 @@ class FaultsIT {
         }
         touched.addAll(drafts);
         String toPublish = ReportCorrectionIT.receive();
-        Instant loadFrom = Instant.now();
-        System.out.printf("[faults] set up in %d s: %d progress tasks, %d drafts to dispatch%n",
-                Duration.between(began, loadFrom).toSeconds(), THREADS * TASKS_PER_THREAD, drafts.size());
-
-        FaultLoad load = new FaultLoad(STACK, progressTasks, drafts, PACE, DISPATCH_PACE);
+        String toPublishUnderKill = ReportCorrectionIT.receive();
+        String district = as(task(), "office1").get("/api/tasks/" + drafts.peek()).then().statusCode(200).extract()
+                .path("district");
+        FaultNotices notices = new FaultNotices(STACK, ledger, district);
         try {
-            sleep(Duration.ofSeconds(8));
-            ledger.answers("none (load only)", load.answersBetween(loadFrom, Instant.now()));
+            Instant loadFrom = Instant.now();
+            System.out.printf("[faults] set up in %d s: %d progress tasks, %d drafts to dispatch%n",
+                    Duration.between(began, loadFrom).toSeconds(), THREADS * TASKS_PER_THREAD, drafts.size());
 
-            fault(load, "Kafka SIGKILL, restarted", () -> {
-                STACK.kill("kafka");
-                load.publish(toPublish);
-                sleep(OUTAGE);
-                STACK.up("kafka");
-            });
-            fault(load, "task-service SIGKILL, restarted", () -> {
-                STACK.kill("task-service");
-                sleep(Duration.ofSeconds(3));
-                STACK.up("task-service");
-            });
-            fault(load, "notification-service SIGKILL, restarted", () -> {
-                STACK.kill("notification-service");
-                sleep(Duration.ofSeconds(3));
-                STACK.up("notification-service");
-            });
-            fault(load, "PostgreSQL SIGKILL, restarted", () -> {
-                STACK.kill("postgres");
-                sleep(OUTAGE.dividedBy(2));
-                STACK.up("postgres");
-            });
-            fault(load, "Keycloak SIGSTOP, SIGCONT", () -> {
-                STACK.signal("keycloak", "STOP");
-                try {
+            FaultLoad load = new FaultLoad(STACK, progressTasks, drafts, PACE, DISPATCH_PACE);
+            try {
+                sleep(Duration.ofSeconds(8));
+                ledger.answers("none (load only)", load.answersBetween(loadFrom, Instant.now()));
+
+                fault(load, "Kafka SIGKILL, restarted", () -> {
+                    STACK.kill("kafka");
+                    load.publish(toPublish);
                     sleep(OUTAGE);
-                } finally {
-                    STACK.signal("keycloak", "CONT");
-                }
-            });
-        } finally {
-            load.close();
-        }
-        Instant loadTo = Instant.now();
+                    STACK.up("kafka");
+                });
+                fault(load, "task-service SIGKILL, restarted", () -> {
+                    STACK.kill("task-service");
+                    sleep(Duration.ofSeconds(3));
+                    STACK.up("task-service");
+                });
+                fault(load, "report-service SIGKILL, restarted", () -> {
+                    STACK.kill("report-service");
+                    load.publish(toPublishUnderKill);
+                    sleep(Duration.ofSeconds(3));
+                    STACK.up("report-service");
+                });
+                fault(load, "notification-service SIGKILL, restarted", () -> {
+                    STACK.kill("notification-service");
+                    sleep(Duration.ofSeconds(3));
+                    STACK.up("notification-service");
+                });
+                fault(load, "PostgreSQL SIGKILL, restarted", () -> {
+                    STACK.kill("postgres");
+                    sleep(OUTAGE.dividedBy(2));
+                    STACK.up("postgres");
+                });
+                fault(load, "Keycloak SIGSTOP, SIGCONT", () -> {
+                    STACK.signal("keycloak", "STOP");
+                    try {
+                        sleep(OUTAGE);
+                    } finally {
+                        STACK.signal("keycloak", "CONT");
+                    }
+                });
+            } finally {
+                load.close();
+            }
+            Instant loadTo = Instant.now();
 
-        // the report published during the Kafka outage reached task-service: its tasks are touched too
-        for (String report : FaultLedger.targets(load, FaultLoad.Kind.PUBLISH)) {
-            touched.addAll(tasksOf(report));
+            // the reports published during the Kafka and report-service outages reached task-service: their tasks too
+            for (String report : FaultLedger.targets(load, FaultLoad.Kind.PUBLISH)) {
+                touched.addAll(tasksOf(report));
+            }
+            ledger.recovery("all", "no outbox row unsent", loadTo, ledger::outboxesDrained);
+            ledger.exactlyOnce(load);
+            ledger.versions(touched);
+            ledger.readModel(touched);
+            notices.check(FaultLedger.targets(load, FaultLoad.Kind.DISPATCH));
+            System.out.printf("[faults] %d s in all, the load %d s; %d answers%n%n%s%n",
+                    Duration.between(began, Instant.now()).toSeconds(), Duration.between(loadFrom, loadTo).toSeconds(),
+                    load.answers.size(), ledger.table());
+        } finally {
+            notices.close();
         }
-        ledger.recovery("all", "no outbox row unsent", loadTo, ledger::outboxesDrained);
-        ledger.exactlyOnce(load);
-        ledger.versions(touched);
-        ledger.readModel(touched);
-        System.out.printf("[faults] %d s in all, the load %d s; %d answers%n%n%s%n",
-                Duration.between(began, Instant.now()).toSeconds(), Duration.between(loadFrom, loadTo).toSeconds(),
-                load.answers.size(), ledger.table());
         assertEquals(List.of(), ledger.failures(), "the fault ledger:\n" + ledger.table());
     }
 
