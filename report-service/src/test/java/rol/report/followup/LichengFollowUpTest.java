@@ -145,6 +145,12 @@ class LichengFollowUpTest {
             for (String a : actual) if (!predicted.contains(a)) falseNegative++;
         }
 
+        void addScore(Score other) {
+            truePositive += other.truePositive;
+            falsePositive += other.falsePositive;
+            falseNegative += other.falseNegative;
+        }
+
         double precision() {
             return truePositive + falsePositive == 0 ? 1 : (double) truePositive / (truePositive + falsePositive);
         }

@@ -19,8 +19,9 @@ import rol.report.parse.Problem;
 
 /**
  * Recurrence flags on real consecutive-year problem passages of one issuer other than Licheng, kept in
- * ../shared/corpus-pairs (sources and the hand annotation with its reasons are there, see its README). Only the
- * problem passages could be had, so plan verdicts are not measured here. Numbers in docs/report-model.md.
+ * ../shared/corpus-pairs (sources and the hand annotation with its reasons are there, see its README): the problem
+ * passages, one problem per line. Plan verdicts need whole texts and are measured by {@link PairsPlanVerdictTest}
+ * where a pair has them. Numbers in docs/report-model.md.
  */
 class PairsRecurrenceTest {
 
