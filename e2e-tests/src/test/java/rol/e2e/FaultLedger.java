@@ -160,15 +160,8 @@ final class FaultLedger {
                 dispatched.size() + " dispatched" + (twice.isEmpty() ? "" : ", wrong: " + twice));
 
         for (String report : targets(load, FaultLoad.Kind.PUBLISH)) {
-            long events;
-            try (Connection c = Wire.connect(stack, "report"); PreparedStatement q = c.prepareStatement(
-                    "select count(*) from outbox_event where event_type = 'report.published.v1' and event_key = ?")) {
-                q.setString(1, report);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    events = rs.getLong(1);
-                }
-            }
+            long events = count("report", "select count(*) from outbox_event"
+                    + " where event_type = 'report.published.v1' and event_key = ?", report);
             add("all", "publish: one report.published.v1", events == 1, events + " event(s) for report " + report);
         }
     }
@@ -301,11 +294,16 @@ final class FaultLedger {
         return diff;
     }
 
-    private long count(String db, String sql) throws SQLException {
-        try (Connection c = Wire.connect(stack, db); PreparedStatement q = c.prepareStatement(sql);
-             ResultSet rs = q.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    /** A count read from one service's database, the parameters bound in order. */
+    long count(String db, String sql, String... params) throws SQLException {
+        try (Connection c = Wire.connect(stack, db); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                q.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -96,14 +96,8 @@ final class FaultNotices implements AutoCloseable {
         if (!deliveries.keySet().containsAll(dispatched)) {
             return false;
         }
-        try (Connection c = Wire.connect(stack, "notification"); PreparedStatement q = c.prepareStatement(
-                "select count(*) from delivery where subscription_id = ?::uuid and state <> 'DELIVERED'")) {
-            q.setString(1, subscription);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) == 0;
-            }
-        }
+        return ledger.count("notification", "select count(*) from delivery"
+                + " where subscription_id = ?::uuid and state <> 'DELIVERED'", subscription) == 0;
     }
 
     private Map<String, Long> noticesPerTask(Collection<String> tasks) throws SQLException {

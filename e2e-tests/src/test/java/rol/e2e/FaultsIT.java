@@ -42,6 +42,8 @@ class FaultsIT {
 
     private static final TestStack STACK = RunningSystem.STACK;
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage", 20));
+    /** How long a killed service stays down before it is started again (its start then takes longer). */
+    private static final Duration RESTART = Duration.ofSeconds(3);
     private static final int THREADS = Integer.getInteger("faults.threads", 3);
     private static final Duration PACE = Duration.ofMillis(Long.getLong("faults.pace-ms", 400));
     private static final int REPORTS = Integer.getInteger("faults.reports", 9);
@@ -91,33 +93,13 @@ class FaultsIT {
                 sleep(Duration.ofSeconds(8));
                 ledger.answers("none (load only)", load.answersBetween(loadFrom, Instant.now()));
 
-                fault(load, "Kafka SIGKILL, restarted", () -> {
-                    STACK.kill("kafka");
-                    load.publish(toPublish);
-                    sleep(OUTAGE);
-                    STACK.up("kafka");
-                });
-                fault(load, "task-service SIGKILL, restarted", () -> {
-                    STACK.kill("task-service");
-                    sleep(Duration.ofSeconds(3));
-                    STACK.up("task-service");
-                });
-                fault(load, "report-service SIGKILL, restarted", () -> {
-                    STACK.kill("report-service");
-                    load.publish(toPublishUnderKill);
-                    sleep(Duration.ofSeconds(3));
-                    STACK.up("report-service");
-                });
-                fault(load, "notification-service SIGKILL, restarted", () -> {
-                    STACK.kill("notification-service");
-                    sleep(Duration.ofSeconds(3));
-                    STACK.up("notification-service");
-                });
-                fault(load, "PostgreSQL SIGKILL, restarted", () -> {
-                    STACK.kill("postgres");
-                    sleep(OUTAGE.dividedBy(2));
-                    STACK.up("postgres");
-                });
+                fault(load, "Kafka SIGKILL, restarted", () -> killed("kafka", OUTAGE, () -> load.publish(toPublish)));
+                fault(load, "task-service SIGKILL, restarted", () -> killed("task-service", RESTART, () -> { }));
+                fault(load, "report-service SIGKILL, restarted",
+                        () -> killed("report-service", RESTART, () -> load.publish(toPublishUnderKill)));
+                fault(load, "notification-service SIGKILL, restarted",
+                        () -> killed("notification-service", RESTART, () -> { }));
+                fault(load, "PostgreSQL SIGKILL, restarted", () -> killed("postgres", OUTAGE.dividedBy(2), () -> { }));
                 fault(load, "Keycloak SIGSTOP, SIGCONT", () -> {
                     STACK.signal("keycloak", "STOP");
                     try {
@@ -165,6 +147,14 @@ class FaultsIT {
         ledger.answers(name, load.answersBetween(from, to));
         ledger.add(name, "longest time without a 2xx write", true,
                 String.format("%.1f s", load.longestGap(from, to).toMillis() / 1000.0));
+    }
+
+    /** SIGKILL of one component, what the load does meanwhile, then the component down for a while and restarted. */
+    private static void killed(String component, Duration down, Action meanwhile) throws Exception {
+        STACK.kill(component);
+        meanwhile.run();
+        sleep(down);
+        STACK.up(component);
     }
 
     @FunctionalInterface
