@@ -2,6 +2,7 @@ package rol.task.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
@@ -103,6 +104,7 @@ public class TaskResource {
     TaskLights lights;
 
     @GET
+    @Transactional // the page and its count are read in one transaction (TaskQueries plans a search per call)
     @Operation(summary = "任务列表", description = TaskApiDocs.LIST)
     @APIResponse(responseCode = "400", description = "筛选、排序或分页参数格式不对（errors 指出参数）")
     public TaskView.Page list(@BeanParam TaskFilterParams params,

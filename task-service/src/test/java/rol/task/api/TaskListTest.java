@@ -1,6 +1,7 @@
 package rol.task.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.TestTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +105,7 @@ class TaskListTest {
 
     @Test
     @TestSecurity(user = "office1", roles = "office")
-    @ActivateRequestContext
+    @TestTransaction // the list counts inside its own transaction
     void theTotalIsCountedUpToACap() {
         TaskFilter ofReport = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
@@ -119,7 +119,7 @@ class TaskListTest {
     @Test
     @TestSecurity(user = "judicial1", roles = "department")
     @OidcSecurity(claims = @Claim(key = "department", value = "judicial-bureau"))
-    @ActivateRequestContext
+    @TestTransaction // the list counts inside its own transaction
     void aDepartmentsCountStaysInsideWhatItSees() {
         TaskFilter ofReport = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null);
@@ -136,7 +136,8 @@ class TaskListTest {
         PublishedReports.publish(new ReportPublishedV1(other, "licheng", "某區司法局", "2024年法治政府建設情況報告",
                 2024, 2025, List.of(
                 new PlanItem("plan-1", null, "推進鯉城區行政執法監督", "推進鯉城區行政執法監督平臺建設。", true, null),
-                new PlanItem("plan-2", null, "深化鲤城区法治宣传", "深化鲤城区法治宣传教育，落实普法责任制。", true, null)),
+                new PlanItem("plan-2", null, "深化鲤城区法治宣传", "深化鲤城区法治宣传教育，落实普法责任制。", true, null),
+                new PlanItem("plan-3", null, "提高复议纠错率", "行政复议纠错率达到100%，开展复议_应诉专题培训。", true, null)),
                 List.of()));
         given().queryParam("reportId", other).queryParam("q", "执法监督")
                 .get("/api/tasks").then().statusCode(200).body("total", equalTo(1))
@@ -145,11 +146,21 @@ class TaskListTest {
         given().queryParam("reportId", other).queryParam("q", "普法責任制")
                 .get("/api/tasks").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].planItemId", equalTo("plan-2"));
-        // % is a character, not a wildcard
         given().queryParam("reportId", other).queryParam("q", "鯉城區")
                 .get("/api/tasks").then().body("total", equalTo(2));
+        // % and _ are characters, not wildcards, and a backslash is one too
+        given().queryParam("reportId", other).queryParam("q", "100%")
+                .get("/api/tasks").then().body("total", equalTo(1)).body("items[0].planItemId", equalTo("plan-3"));
         given().queryParam("reportId", other).queryParam("q", "%")
-                .get("/api/tasks").then().body("total", equalTo(0));
+                .get("/api/tasks").then().body("total", equalTo(1));
+        given().queryParam("reportId", other).queryParam("q", "复议_应诉")
+                .get("/api/tasks").then().body("total", equalTo(1));
+        given().queryParam("reportId", other).queryParam("q", "_")
+                .get("/api/tasks").then().body("total", equalTo(1));
+        given().queryParam("reportId", other).queryParam("q", "议纠")
+                .get("/api/tasks").then().body("total", equalTo(1));
+        given().queryParam("reportId", other).queryParam("q", "\\")
+                .get("/api/tasks").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
