@@ -34,6 +34,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import rol.platform.problem.Problem;
 import rol.platform.problem.IfMatch;
 import rol.platform.problem.ProblemException;
+import rol.platform.query.Like;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.report.intake.Outline.Part;
@@ -154,8 +155,8 @@ public class ReportResource {
             params.put("status", status);
         }
         if (issuer != null && !issuer.isBlank()) {
-            where.add("issuer like :issuer");
-            params.put("issuer", "%" + issuer.strip() + "%");
+            where.add("issuer like :issuer" + Like.ESCAPE);
+            params.put("issuer", Like.containing(issuer.strip()));
         }
         if (year != null) {
             where.add("reportYear = :year");

@@ -273,6 +273,11 @@ class ReportIntakeTest {
                 .body("items[0].docNumber", equalTo(null)).body("items[0].issuedOn", equalTo("2025-02-17"));
         given().queryParam("issuer", "筛选测试").queryParam("status", "PUBLISHED")
                 .when().get("/api/reports").then().statusCode(200).body("total", equalTo(0));
+        // _ and % in the filter are characters, not wildcards
+        given().queryParam("issuer", "筛选_试").queryParam("year", 2024)
+                .when().get("/api/reports").then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("issuer", "筛选%局").queryParam("year", 2024)
+                .when().get("/api/reports").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

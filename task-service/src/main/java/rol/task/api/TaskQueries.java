@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import rol.platform.lights.TrafficLight;
 import rol.platform.problem.ProblemException;
+import rol.platform.query.Like;
 import rol.platform.security.Caller;
 import rol.platform.security.Roles;
 import rol.task.lifecycle.ExtensionRequest;
@@ -149,9 +150,8 @@ public class TaskQueries {
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             // the stored search form is simplified and lower case: traditional finds simplified and the reverse
-            where.add("searchText like :q escape '\\'");
-            params.put("q", "%" + ChineseText.searchForm(filter.q().strip()).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            where.add("searchText like :q" + Like.ESCAPE);
+            params.put("q", Like.containing(ChineseText.searchForm(filter.q().strip())));
         }
         return new Where(where.isEmpty() ? "1 = 1" : String.join(" and ", where), params);
     }
