@@ -30,6 +30,11 @@ export const LIGHTS = ['RED', 'YELLOW', 'GREEN'] as const
 /** The values of `pending` task-service knows; it refuses others with a 400, so the URL's are checked first. */
 export const PENDING = ['EXTENSION', 'REVISION'] as const
 
+/** The list's sort as el-table shows it on its column header (default-sort), so that a reload keeps the mark. */
+export function tableSort(sort: string): { prop: string; order: 'ascending' | 'descending' } {
+  return sort.startsWith('-') ? { prop: sort.slice(1), order: 'descending' } : { prop: sort, order: 'ascending' }
+}
+
 type Query = Record<string, string | null | (string | null)[] | undefined>
 
 function first(v: Query[string]): string | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatDateTime, formatPercent, formatRate } from './format'
 import { departmentName, lightMark, stateMark } from './marks'
-import { filtersFromQuery, lightListQuery, queryFromFilters, serviceQuery } from './filters'
+import { filtersFromQuery, lightListQuery, queryFromFilters, serviceQuery, tableSort } from './filters'
 import { sessionExpired, toProblem } from './api'
 import { ACTIONS, buttons } from './actions'
 import { taskCalendarNote, yearsToCheck } from './calendar'
@@ -49,6 +49,11 @@ describe('marks', () => {
 })
 
 describe('filters in the URL', () => {
+  it('marks the sorted column the way the URL sorts it', () => {
+    expect(tableSort('-percent')).toEqual({ prop: 'percent', order: 'descending' })
+    expect(tableSort('deadline')).toEqual({ prop: 'deadline', order: 'ascending' })
+  })
+
   it('round-trips through the query', () => {
     const f = filtersFromQuery({ department: 'judicial-bureau', state: ['DISPATCHED', 'IN_PROGRESS'], overdue: 'true',
       planYear: '2026', deadlineBefore: '2026-06-30', q: '法律援助', sort: '-percent', page: '3', size: '50' })
