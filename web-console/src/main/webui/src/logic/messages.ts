@@ -1,6 +1,10 @@
 // Every Chinese word the console shows, in one place (components read them from here, never write their own).
 export const messages = {
-  app: { title: '督办工作台', signOut: '退出', search: '按标题或内容搜索任务', notAvailable: '任务不可查看' },
+  app: {
+    title: '督办工作台', signOut: '退出', search: '按标题或内容搜索任务', notAvailable: '任务不可查看', mainNav: '主导航',
+    /** Element Plus date pickers' display format (dayjs tokens) */
+    datePickerFormat: 'YYYY年M月D日',
+  },
   nav: { dashboard: '总览', tasks: '任务', inbox: '消息', reports: '报告', dispatch: '待交办' },
   roles: { office: '依法治区办', department: '部门', leader: '区领导', auditor: '督察' } as Record<string, string>,
   states: {
@@ -24,6 +28,8 @@ export const messages = {
     completionRate: '完成率', onTimeRate: '按期办结率', averageProgress: '平均进度', keySupervision: '挂牌督办',
     lightsByDepartment: '各单位红黄绿灯', ranking: '通报排名', rank: '名次', department: '单位',
     redTasks: '超期和红灯任务', keyTasks: '挂牌督办任务', none: '暂无',
+    /** the chart's table view (ECharts dataView): its title, then its two buttons */
+    dataViewClose: '关闭', dataViewRefresh: '刷新',
   },
   tasks: {
     title: '任务台账', department: '单位', state: '状态', light: '红黄绿灯', overdue: '只看超期', keySupervision: '只看挂牌督办',
@@ -41,6 +47,7 @@ export const messages = {
     noHistory: '暂无办理记录', noEvidence: '暂无佐证材料', noMilestones: '暂无里程碑', noExtensions: '暂无延期申请',
     download: '下载', saved: '已提交', notAvailable: '该任务不存在，或不属于您的单位，无法查看。', back: '返回任务列表',
     approve: '同意', reject: '不同意', pending: '待审批', approved: '已同意', rejected: '已驳回',
+    uploadedBy: '上传人', uploadedAt: '上传时间',
   },
   reports: {
     title: '报告', upload: '上传报告', dropHere: '把报告文件拖到这里，或点击选择文件',
@@ -63,7 +70,7 @@ export const messages = {
     deleteConfirm: '删除“{title}”及其下各项？', save: '保存', cancel: '取消', saved: '已保存', selectItem: '在右侧选择一项，或在原文中选中一段文字',
     readOnly: '只读：报告的纠正和发布由区委依法治区办办理', noItem: '原文中这段文字不属于任何解析出的条目',
     conflict: '这份报告已被他人修改（您看到的不是最新版本），您的修改没有保存。请重新加载后再改。', reload: '重新加载',
-    notAvailable: '报告不存在，或您无权查看。', back: '返回报告列表', noHistory: '暂无纠正记录',
+    notAvailable: '报告不存在，或您无权查看。', back: '返回报告列表', noHistory: '暂无纠正记录', atLine: '（第 {n} 行）',
     historyActions: { metadata: '修改报告信息', edit: '修改条目', add: '新增条目', delete: '删除条目', split: '拆分条目', merge: '合并条目' } as Record<string, string>,
     historyCols: { at: '时间', actor: '操作人', action: '操作', items: '涉及条目', after: '修改后' },
     refusals: {
@@ -131,6 +138,7 @@ export const messages = {
     status: { NEW: '新增', IN_PROGRESS: '推进中', CLOSED: '已销号', RECURRED: '再次出现' } as Record<string, string>,
     recurredIn: '再次出现（{years}报告）', yearsInRow: '连续{n}年出现：{years}年', yearsApart: '先后{n}年出现：{years}年',
     onlyRecurring: '只看反复出现', recurringCount: '{n} 项反复出现', openCount: '{n} 项未销号', seeReport: '{year}报告',
+    year: '{year}年', laterYears: '以后的',
     alsoIn: '另见：',
   },
   directory: {
