@@ -39,7 +39,10 @@ export const messages = {
     totalOver: '超过 {n} 项，请加筛选条件缩小范围',
   },
   task: {
-    tabs: { basic: '基本信息', progress: '进度反馈', milestones: '里程碑', evidence: '佐证材料', extensions: '延期', history: '办理记录' },
+    tabs: {
+      basic: '基本信息', progress: '进度反馈', milestones: '里程碑', evidence: '佐证材料', extensions: '延期', history: '办理记录',
+      revisions: '待确认的修订', problems: '整改的问题',
+    },
     lead: '牵头单位', co: '配合单位', deadline: '办结时限', percent: '进度', text: '任务内容', theme: '所属板块',
     keySupervision: '挂牌督办', lastFeedback: '最近反馈', noActions: '当前没有可办理的操作',
     progressForm: '填写进度反馈', progressPercent: '完成进度（%）', progressNote: '进展情况', evidenceFile: '佐证材料（可选）',
@@ -47,7 +50,23 @@ export const messages = {
     noHistory: '暂无办理记录', noEvidence: '暂无佐证材料', noMilestones: '暂无里程碑', noExtensions: '暂无延期申请',
     download: '下载', saved: '已提交', notAvailable: '该任务不存在，或不属于您的单位，无法查看。', back: '返回任务列表',
     approve: '同意', reject: '不同意', pending: '待审批', approved: '已同意', rejected: '已驳回',
-    uploadedBy: '上传人', uploadedAt: '上传时间',
+    uploadedBy: '上传人', uploadedAt: '上传时间', tabWithCount: '{label}（{n}）',
+  },
+  // the task page's 待确认的修订: a report corrected after dispatch, what it would change, the office's decision
+  revisions: {
+    none: '这项任务没有报告修订。', intro: '报告在任务交办后被纠正时，改动不会直接改任务，须由依法治区办采纳或驳回。',
+    fromRevision: '报告发布后第{n}次纠正', arrived: '收到于 {at}', before: '原来', after: '修订后',
+    fields: { title: '标题', theme: '所属板块', text: '任务内容', span: '在报告中的位置' } as Record<string, string>,
+    spanMoved: '在报告原文中的位置有变', removal: '修订后的报告删去了这一项，采纳后任务将撤销。', noChange: '任务内容没有变化',
+    statuses: { PENDING: '待确认', ACCEPTED: '已采纳', REJECTED: '已驳回', SUPERSEDED: '已被更新的修订取代' } as Record<string, string>,
+    decided: '{actor} 于 {at} 处理', accept: '采纳修订', reject: '驳回修订',
+    officeDecides: '由依法治区办决定是否采纳。', cannotAccept: '任务当前状态不能按修订修改（如正在审核办结申请），可先驳回或待审核后再处理。',
+  },
+  // the task page's 整改的问题: the problems (存在问题) this task addresses
+  taskProblems: {
+    none: '这项任务尚未关联存在问题。', intro: '这项任务所针对的报告中的存在问题；关联由依法治区办在整改页确认。',
+    report: '所在报告', link: '关联', status: '整改状态', openPage: '在整改页查看',
+    unknownReport: '（报告）',
   },
   reports: {
     title: '报告', upload: '上传报告', dropHere: '把报告文件拖到这里，或点击选择文件',
