@@ -1,5 +1,6 @@
 package rol.e2e;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +166,37 @@ class ConsoleIT {
         assertThat(page.locator("[data-test=rollup]")).containsText("完成率");
         assertThat(page.locator("[data-test=ranking]")).isVisible();
         ConsoleBrowser.screenshot(page, "leader1-dashboard");
+    }
+
+    /** 通报排名: each number opens the task list behind it, filtered by the department and what the number counts. */
+    @Test
+    void aRankingNumberOpensTheTasksItCounts() {
+        String department = as(notification(), "leader1").get("/api/rankings").then().statusCode(200).extract()
+                .path("items[0].department");
+        Page page = browser.signIn("leader1", "/");
+        // the department's row, by its name's link (the ranking may move while the suite's events arrive)
+        Locator row = page.locator("[data-test=ranking] tr", new Page.LocatorOptions()
+                .setHas(page.locator("a[href='/tasks?department=" + department + "']")));
+        Locator supervised = row.locator("[data-test=rank-supervised]");
+        assertThat(supervised).hasText(Pattern.compile("\\d+"));
+        supervised.click();
+        page.waitForURL(url -> url.contains("/tasks?") && url.contains("department=" + department)
+                && url.contains("state=DISPATCHED") && url.contains("state=CLOSED"));
+        int total = as(task(), "leader1").queryParam("department", department)
+                .queryParam("state", "DISPATCHED", "ACKNOWLEDGED", "IN_PROGRESS", "SUBMITTED", "RETURNED", "CLOSED")
+                .get("/api/tasks").then().statusCode(200).extract().path("total");
+        assertThat(page.locator("[data-test=total]")).hasText("共 " + total + " 项");
+
+        page.goBack();
+        Locator overdue = row.locator("[data-test=rank-overdue]");
+        assertThat(overdue).hasText(Pattern.compile("\\d+"));
+        overdue.click();
+        page.waitForURL(url -> url.contains("department=" + department) && url.contains("light=RED"));
+        assertThat(page.locator("[data-test=filter-light]")).containsText("红灯");
+        int red = as(task(), "leader1").queryParam("department", department).queryParam("light", "RED")
+                .get("/api/tasks").then().statusCode(200).extract().path("total");
+        assertThat(page.locator("[data-test=total]")).hasText("共 " + red + " 项");
+        ConsoleBrowser.screenshot(page, "leader1-ranking-overdue");
     }
 
     @Test

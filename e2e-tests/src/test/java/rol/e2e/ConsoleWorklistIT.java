@@ -21,7 +21,8 @@ import static rol.e2e.RunningSystem.task;
 /**
  * The landing pages: office1 lands on 待办 and acts from it (a draft report to review, a submission to 销号, an
  * extension request, a pending revision); judicial1 lands on 我的任务 and sees its own tasks only: the returned one
- * with the office's reason, the one it supports, and not the market regulator's.
+ * with the office's reason, the one it supports, and not the market regulator's. A task's page shows its pending
+ * revision and the problems it rectifies.
  */
 @ExtendWith(RunningSystem.class)
 class ConsoleWorklistIT {
@@ -124,6 +125,75 @@ class ConsoleWorklistIT {
                 .then().statusCode(200).extract().path("total");
         assertThat(page.locator("[data-test=total]")).hasText("共 " + pending + " 项");
         assertThat(page.locator("[data-test=export-csv]")).hasAttribute("href", Pattern.compile(".*pending=EXTENSION.*"));
+    }
+
+    /**
+     * What the worklist lists is also on the task's own page: 待确认的修订 (old → new, from which correction, decided
+     * there by the office) and 整改的问题 (the problem the office linked, with its 整改 page). The lead department reads
+     * the revision without deciding it and has no problems (task-service refuses them); another department sees none.
+     */
+    @Test
+    void theTaskPageShowsItsPendingRevisionAndTheProblemItRectifies() {
+        Tasks.Revised own = Tasks.pendingRevision(Tasks.OWN);
+        String id = own.task();
+        String reportId = as(task(), "office1").get("/api/tasks/" + id).then().statusCode(200).extract().path("reportId");
+        String problem = as(task(), "office1").queryParam("reportId", reportId).get("/api/problems").then()
+                .statusCode(200).extract().path("items[0].id");
+        String problemText = as(task(), "office1").contentType(ContentType.JSON).body(Map.of("taskId", id))
+                .post("/api/problems/" + problem + "/links").then().statusCode(200).extract().path("text");
+        var revision = as(task(), "office1").get("/api/tasks/" + id + "/pending-revisions").then().statusCode(200)
+                .extract().jsonPath();
+        String before = revision.getString("items.find { it.status == 'PENDING' }.before.text");
+        String after = revision.getString("items.find { it.status == 'PENDING' }.after.text");
+        int correction = revision.getInt("items.find { it.status == 'PENDING' }.revision");
+        int rectified = as(task(), "office1").queryParam("taskId", id).get("/api/problems").then().statusCode(200)
+                .extract().path("total");
+
+        // another department: not the task, nor its revision, nor its problems
+        Page market = browser.signIn("market1", "/tasks/" + id);
+        assertThat(market.locator("[data-test=not-available]")).isVisible();
+        assertThat(market.locator("main")).not().containsText(after);
+        assertThat(market.locator("main")).not().containsText(problemText);
+        as(task(), "market1").get("/api/tasks/" + id + "/pending-revisions").then().statusCode(404);
+        as(task(), "market1").queryParam("taskId", id).get("/api/problems").then().statusCode(403);
+        market.context().close();
+
+        // the lead department reads what the revision would change, and that the office decides it
+        Page judicial = browser.signIn("judicial1", "/tasks/" + id);
+        judicial.locator("#tab-revisions").click();
+        Locator shown = judicial.locator("[data-test=revision][data-status=PENDING]");
+        assertThat(shown.locator("[data-field=text] [data-test=revision-after]")).hasText(after);
+        assertThat(shown.locator("[data-test=revision-office-decides]")).isVisible();
+        assertThat(judicial.locator("[data-test=accept-revision]")).hasCount(0);
+        assertThat(judicial.locator("[data-test=reject-revision]")).hasCount(0);
+        assertThat(judicial.locator("#tab-problems")).hasCount(0);
+        judicial.context().close();
+
+        Page page = browser.signIn("office1", "/tasks/" + id);
+        assertThat(page.locator("#tab-revisions")).hasText("待确认的修订（1）");
+        page.locator("#tab-revisions").click();
+        Locator pending = page.locator("[data-test=revision][data-status=PENDING]");
+        assertThat(pending.locator("[data-field=text] [data-test=revision-before]")).hasText(before);
+        assertThat(pending.locator("[data-field=text] [data-test=revision-after]")).hasText(after);
+        assertThat(pending.locator("[data-test=revision-source]")).hasText("报告发布后第" + correction + "次纠正");
+        ConsoleBrowser.screenshot(page, "office1-task-revisions");
+
+        page.locator("#tab-problems").click();
+        assertThat(page.locator("[data-test=task-problem]")).hasCount(rectified);
+        Locator linked = page.locator("[data-test=task-problem][data-link=CONFIRMED]");
+        assertThat(linked.locator("[data-test=task-problem-text]")).hasText(problemText);
+        assertThat(linked.locator("[data-test=task-problem-link]")).hasText("已确认");
+        assertThat(linked.locator("[data-test=task-problem-page]")).hasAttribute("href", "/rectification?report=" + reportId);
+        ConsoleBrowser.screenshot(page, "office1-task-problems");
+
+        // the office accepts it here: the task takes the corrected text, the revision stays as accepted
+        page.locator("#tab-revisions").click();
+        pending.locator("[data-test=accept-revision]").click();
+        assertThat(page.locator("[data-test=revision][data-status=ACCEPTED] [data-test=revision-status]")).hasText("已采纳");
+        assertThat(page.locator("#tab-revisions")).hasText("待确认的修订");
+        as(task(), "office1").get("/api/tasks/" + id).then().statusCode(200).body("text", equalTo(after));
+        as(task(), "office1").get("/api/tasks/" + id + "/pending-revisions").then().statusCode(200)
+                .body("pending", equalTo(0));
     }
 
     @Test

@@ -126,3 +126,24 @@ export function serviceQuery(f: TaskFilters, paged = true): string {
 export function lightListQuery(light: string, department?: string | null): Record<string, string> {
   return department ? { department, light } : { light }
 }
+
+/** The states notification-service counts as supervised (在督): dispatched and not cancelled. */
+export const SUPERVISED_STATES = ['DISPATCHED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'CLOSED'] as const
+
+export type RankingFigure = 'supervised' | 'closed' | 'overdue'
+
+/**
+ * The task list behind a number of 通报排名, filtered as notification-service counts it: supervised = the
+ * department's tasks in SUPERVISED_STATES, the rates = its closed tasks (the numerator of the completion rate, the
+ * base of the on-time rate), overdue = its red tasks (the rollup counts 超期 as today's red light, as the light cards do).
+ */
+export function rankingListQuery(department: string, figure: RankingFigure): Record<string, string | string[]> {
+  switch (figure) {
+    case 'supervised':
+      return { department, state: [...SUPERVISED_STATES] }
+    case 'closed':
+      return { department, state: ['CLOSED'] }
+    case 'overdue':
+      return lightListQuery('RED', department)
+  }
+}

@@ -1,6 +1,10 @@
 // Every Chinese word the console shows, in one place (components read them from here, never write their own).
 export const messages = {
-  app: { title: '督办工作台', signOut: '退出', search: '按标题或内容搜索任务', notAvailable: '任务不可查看' },
+  app: {
+    title: '督办工作台', signOut: '退出', search: '按标题或内容搜索任务', notAvailable: '任务不可查看', mainNav: '主导航',
+    /** Element Plus date pickers' display format (dayjs tokens) */
+    datePickerFormat: 'YYYY年M月D日',
+  },
   nav: { dashboard: '总览', tasks: '任务', inbox: '消息', reports: '报告', dispatch: '待交办' },
   roles: { office: '依法治区办', department: '部门', leader: '区领导', auditor: '督察' } as Record<string, string>,
   states: {
@@ -24,6 +28,8 @@ export const messages = {
     completionRate: '完成率', onTimeRate: '按期办结率', averageProgress: '平均进度', keySupervision: '挂牌督办',
     lightsByDepartment: '各单位红黄绿灯', ranking: '通报排名', rank: '名次', department: '单位',
     redTasks: '超期和红灯任务', keyTasks: '挂牌督办任务', none: '暂无',
+    /** the chart's table view (ECharts dataView): its title, then its two buttons */
+    dataViewClose: '关闭', dataViewRefresh: '刷新',
   },
   tasks: {
     title: '任务台账', department: '单位', state: '状态', light: '红黄绿灯', overdue: '只看超期', keySupervision: '只看挂牌督办',
@@ -33,7 +39,10 @@ export const messages = {
     totalOver: '超过 {n} 项，请加筛选条件缩小范围',
   },
   task: {
-    tabs: { basic: '基本信息', progress: '进度反馈', milestones: '里程碑', evidence: '佐证材料', extensions: '延期', history: '办理记录' },
+    tabs: {
+      basic: '基本信息', progress: '进度反馈', milestones: '里程碑', evidence: '佐证材料', extensions: '延期', history: '办理记录',
+      revisions: '待确认的修订', problems: '整改的问题',
+    },
     lead: '牵头单位', co: '配合单位', deadline: '办结时限', percent: '进度', text: '任务内容', theme: '所属板块',
     keySupervision: '挂牌督办', lastFeedback: '最近反馈', noActions: '当前没有可办理的操作',
     progressForm: '填写进度反馈', progressPercent: '完成进度（%）', progressNote: '进展情况', evidenceFile: '佐证材料（可选）',
@@ -41,6 +50,23 @@ export const messages = {
     noHistory: '暂无办理记录', noEvidence: '暂无佐证材料', noMilestones: '暂无里程碑', noExtensions: '暂无延期申请',
     download: '下载', saved: '已提交', notAvailable: '该任务不存在，或不属于您的单位，无法查看。', back: '返回任务列表',
     approve: '同意', reject: '不同意', pending: '待审批', approved: '已同意', rejected: '已驳回',
+    uploadedBy: '上传人', uploadedAt: '上传时间', tabWithCount: '{label}（{n}）',
+  },
+  // the task page's 待确认的修订: a report corrected after dispatch, what it would change, the office's decision
+  revisions: {
+    none: '这项任务没有报告修订。', intro: '报告在任务交办后被纠正时，改动不会直接改任务，须由依法治区办采纳或驳回。',
+    fromRevision: '报告发布后第{n}次纠正', arrived: '收到于 {at}', before: '原来', after: '修订后',
+    fields: { title: '标题', theme: '所属板块', text: '任务内容', span: '在报告中的位置' } as Record<string, string>,
+    spanMoved: '在报告原文中的位置有变', removal: '修订后的报告删去了这一项，采纳后任务将撤销。', noChange: '任务内容没有变化',
+    statuses: { PENDING: '待确认', ACCEPTED: '已采纳', REJECTED: '已驳回', SUPERSEDED: '已被更新的修订取代' } as Record<string, string>,
+    decided: '{actor} 于 {at} 处理', accept: '采纳修订', reject: '驳回修订',
+    officeDecides: '由依法治区办决定是否采纳。', cannotAccept: '任务当前状态不能按修订修改（如正在审核办结申请），可先驳回或待审核后再处理。',
+  },
+  // the task page's 整改的问题: the problems (存在问题) this task addresses
+  taskProblems: {
+    none: '这项任务尚未关联存在问题。', intro: '这项任务所针对的报告中的存在问题；关联由依法治区办在整改页确认。',
+    report: '所在报告', link: '关联', status: '整改状态', openPage: '在整改页查看',
+    unknownReport: '（报告）',
   },
   reports: {
     title: '报告', upload: '上传报告', dropHere: '把报告文件拖到这里，或点击选择文件',
@@ -63,7 +89,7 @@ export const messages = {
     deleteConfirm: '删除“{title}”及其下各项？', save: '保存', cancel: '取消', saved: '已保存', selectItem: '在右侧选择一项，或在原文中选中一段文字',
     readOnly: '只读：报告的纠正和发布由区委依法治区办办理', noItem: '原文中这段文字不属于任何解析出的条目',
     conflict: '这份报告已被他人修改（您看到的不是最新版本），您的修改没有保存。请重新加载后再改。', reload: '重新加载',
-    notAvailable: '报告不存在，或您无权查看。', back: '返回报告列表', noHistory: '暂无纠正记录',
+    notAvailable: '报告不存在，或您无权查看。', back: '返回报告列表', noHistory: '暂无纠正记录', atLine: '（第 {n} 行）',
     historyActions: { metadata: '修改报告信息', edit: '修改条目', add: '新增条目', delete: '删除条目', split: '拆分条目', merge: '合并条目' } as Record<string, string>,
     historyCols: { at: '时间', actor: '操作人', action: '操作', items: '涉及条目', after: '修改后' },
     refusals: {
@@ -131,6 +157,7 @@ export const messages = {
     status: { NEW: '新增', IN_PROGRESS: '推进中', CLOSED: '已销号', RECURRED: '再次出现' } as Record<string, string>,
     recurredIn: '再次出现（{years}报告）', yearsInRow: '连续{n}年出现：{years}年', yearsApart: '先后{n}年出现：{years}年',
     onlyRecurring: '只看反复出现', recurringCount: '{n} 项反复出现', openCount: '{n} 项未销号', seeReport: '{year}报告',
+    year: '{year}年', laterYears: '以后的',
     alsoIn: '另见：',
   },
   directory: {

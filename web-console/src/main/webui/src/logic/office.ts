@@ -57,7 +57,8 @@ export function recurredInWord(p: RectProblem): string | null {
   const later = p.recurrence?.recurredIn ?? []
   const years = [...new Set(later.map((r) => r.reportYear).filter((y): y is number => y != null))].sort((a, b) => a - b)
   if (!later.length) return null
-  return messages.rectification.recurredIn.replace('{years}', years.length ? `${yearList(years)}年` : '以后的')
+  const r = messages.rectification
+  return r.recurredIn.replace('{years}', years.length ? r.year.replace('{year}', yearList(years)) : r.laterYears)
 }
 
 /**

@@ -57,11 +57,12 @@ public class ProblemResource {
     @GET
     @Operation(summary = "整改事项列表", description = "区委依法治区办、区领导、督查按报告、工作计划、区、是否已有任务覆盖（covered）、"
             + "是否反复出现（recurring：在往年报告中出现过，或在以后的报告中再次出现）查看整改事项。"
+            + "taskId 只列出这项任务所针对的问题（已确认或系统建议的关联，不含已否定的），即任务详情中的“整改的问题”。"
             + "open 为未销号的项数（再次出现的算未销号）。")
     public Rectifications.Page list(@QueryParam("reportId") UUID reportId, @QueryParam("workPlanId") UUID workPlanId,
                                     @QueryParam("district") String district, @QueryParam("covered") Boolean covered,
-                                    @QueryParam("recurring") Boolean recurring) {
-        return rectifications.list(reportId, workPlanId, district, covered, recurring);
+                                    @QueryParam("recurring") Boolean recurring, @QueryParam("taskId") UUID taskId) {
+        return rectifications.list(reportId, workPlanId, district, covered, recurring, taskId);
     }
 
     @GET

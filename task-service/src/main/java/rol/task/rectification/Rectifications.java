@@ -195,9 +195,23 @@ public class Rectifications {
         return view(listed(id));
     }
 
-    public Page list(UUID reportId, UUID workPlanId, String district, Boolean covered, Boolean recurring) {
+    /**
+     * {@code taskId}: only the problems that task addresses, confirmed or suggested (a rejected link is the office's
+     * word that it does not), as the task page shows them.
+     */
+    public Page list(UUID reportId, UUID workPlanId, String district, Boolean covered, Boolean recurring, UUID taskId) {
         List<String> where = new ArrayList<>(List.of("removed = false"));
         Map<String, Object> params = new HashMap<>();
+        if (taskId != null) {
+            @SuppressWarnings("unchecked")
+            List<UUID> linked = em.createNativeQuery("select rectification_id from rectification_link"
+                    + " where task_id = ?1 and status <> 'REJECTED'").setParameter(1, taskId).getResultList();
+            if (linked.isEmpty()) {
+                return new Page(List.of(), 0, 0, 0, 0);
+            }
+            where.add("id in :linked");
+            params.put("linked", linked);
+        }
         if (reportId != null) {
             where.add("reportId = :reportId");
             params.put("reportId", reportId);

@@ -193,6 +193,53 @@ class RectificationTest {
         assertEquals("SUGGESTED", p.getString("items[0].links[0].status"));
     }
 
+    /** The task page's 整改的问题: {@code taskId} narrows the list to the problems the task addresses. */
+    @Test
+    void taskIdListsTheProblemsATaskAddressesToTheOfficeLeadersAndAuditorsOnly() {
+        String reportId = publish();
+        As.office();
+        String problem1 = problemId(reportId, "problem-1");
+        String problem2 = problemId(reportId, "problem-2");
+        String audit = task(reportId, "plan-1.1");
+        String legalAid = task(reportId, "plan-1.2");
+        TaskFixture.json().body(Map.of("taskId", audit)).post("/api/problems/" + problem1 + "/links").then()
+                .statusCode(200);
+
+        for (Runnable reader : List.<Runnable>of(As::office, As::leader, As::auditor)) {
+            reader.run();
+            given().queryParam("taskId", audit).get("/api/problems").then().statusCode(200)
+                    .body("total", equalTo(1)).body("items.problemId", equalTo(List.of("problem-1")))
+                    .body("items[0].links.find { it.taskId == '" + audit + "' }.status", equalTo("CONFIRMED"));
+            // a suggestion counts until the office rejects it
+            given().queryParam("taskId", legalAid).get("/api/problems").then().statusCode(200)
+                    .body("items.problemId", equalTo(List.of("problem-2")))
+                    .body("items[0].links.find { it.taskId == '" + legalAid + "' }.status", equalTo("SUGGESTED"));
+            given().queryParam("taskId", UUID.randomUUID()).get("/api/problems").then().statusCode(200)
+                    .body("items", empty()).body("total", equalTo(0));
+        }
+        // with the other filters, as every filter narrows
+        given().queryParam("taskId", audit).queryParam("covered", false).get("/api/problems").then()
+                .statusCode(200).body("total", equalTo(0));
+
+        // departments stay refused, the lead (judicial) and the co-department (market) of the task included: a
+        // problem belongs to the whole report, not to one department
+        TaskFixture.dispatched(audit);
+        for (Runnable department : List.<Runnable>of(As::judicial, As::market)) {
+            department.run();
+            given().queryParam("taskId", audit).get("/api/problems").then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        As.nobody();
+        given().queryParam("taskId", audit).get("/api/problems").then().statusCode(401);
+
+        As.office();
+        given().delete("/api/problems/" + problem2 + "/links/" + legalAid).then().statusCode(200);
+        given().queryParam("taskId", legalAid).get("/api/problems").then().statusCode(200)
+                .body("items", empty());
+        given().queryParam("taskId", "not-a-task").get("/api/problems").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void aReportWithoutProblemsHasNone() {
         As.office();
