@@ -131,10 +131,19 @@ class ConsoleSessionIT {
     void anEvidenceFileDownloadsAsItWasUploaded() throws Exception {
         String id = Tasks.acknowledged(Tasks.OWN);
         byte[] content = "2026年上半年案卷评查记录：抽查案卷30件。".getBytes(StandardCharsets.UTF_8);
-        as(task(), "judicial1").multiPart("file", "案卷评查记录.txt", content, "text/plain")
-                .post("/api/tasks/" + id + "/evidence").then().statusCode(201);
+        // a Chinese file name, sent the way the browser sends it
+        java.nio.file.Path file = Files.createTempDirectory("evidence").resolve("案卷评查记录.txt");
+        Files.write(file, content);
 
         Page page = browser.signIn("judicial1", "/tasks/" + id);
+        page.locator("[data-test=action-REPORT_PROGRESS]").click();
+        page.locator("[data-test=percent] input").last().fill("20");
+        page.locator("[data-test=percent] input").last().press("Tab");
+        page.locator("textarea[data-test=note]").fill("上半年案卷评查已开展。");
+        page.locator("[data-test=evidence-file]").setInputFiles(file);
+        page.locator("[data-test=action-submit]").click();
+        assertThat(page.locator("[data-test=state]").first()).hasText("办理中");
+
         page.locator(".el-tabs__item", new Page.LocatorOptions().setHasText("佐证材料")).click();
         Download download = page.waitForDownload(() -> page.locator("[data-test=evidence-link]").first().click());
         assertEquals("案卷评查记录.txt", download.suggestedFilename());
