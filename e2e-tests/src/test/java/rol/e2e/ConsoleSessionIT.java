@@ -156,7 +156,8 @@ class ConsoleSessionIT {
         Page page = browser.signIn("office1", "/tasks");
         page.setViewportSize(A4_WIDTH, 1000);
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
-        for (String path : new String[] {"/tasks", "/tasks/" + id, "/digest"}) {
+        String[] paths = {"/tasks", "/tasks/" + id, "/digest"};
+        for (String path : paths) {
             page.navigate(ConsoleBrowser.console() + path);
             page.locator("h1").first().waitFor();
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
@@ -164,6 +165,15 @@ class ConsoleSessionIT {
             assertThat(page.locator("[data-test=user]")).isHidden();
             int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
             assertTrue(width <= A4_WIDTH, path + " is " + width + " px wide in print, wider than A4's " + A4_WIDTH);
+            // no table cuts off a column: each header cell ends inside the paper
+            int right = ((Number) page.evaluate("Math.max(0, ...[...document.querySelectorAll('th')]"
+                    + ".map(th => th.getBoundingClientRect().right))")).intValue();
+            assertTrue(right <= A4_WIDTH, path + ": a column ends at " + right + " px, past A4's " + A4_WIDTH);
+            // a task prints whole: every tab, not only the open one
+            Locator panes = page.locator(".el-tab-pane");
+            for (int i = 0; i < panes.count(); i++) {
+                assertThat(panes.nth(i)).isVisible();
+            }
             ConsoleBrowser.screenshot(page, "office1-print" + path.replace('/', '-'));
         }
     }
