@@ -15,7 +15,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,6 +28,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static rol.e2e.RunningSystem.as;
 import static rol.e2e.RunningSystem.notification;
 import static rol.e2e.RunningSystem.task;
@@ -197,6 +204,146 @@ class ConsoleIT {
                 .get("/api/tasks").then().statusCode(200).extract().path("total");
         assertThat(page.locator("[data-test=total]")).hasText("共 " + red + " 项");
         ConsoleBrowser.screenshot(page, "leader1-ranking-overdue");
+    }
+
+    /** The district's zone: the service's months and "today" are its. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final List<String> MONTH_COLUMNS =
+            List.of("due", "dueClosed", "closed", "closedOnTime", "cumulativeDue", "cumulativeClosed");
+
+    /** GET /api/rollups/months as {@code user} sees it (the console relays the same call with the same token). */
+    private static List<Map<String, Object>> months(String user, String query) {
+        return as(notification(), user).get("/api/rollups/months" + query).then().statusCode(200)
+                .extract().path("months");
+    }
+
+    /** The months table's cells as the API's answer for the same user should read: a null (month not begun) is —. */
+    private static List<List<String>> expectedRows(String user) {
+        return months(user, "").stream().map(m -> MONTH_COLUMNS.stream()
+                .map(k -> m.get(k) == null ? "—" : String.valueOf(m.get(k))).toList()).toList();
+    }
+
+    private static List<List<String>> shownRows(Page page) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            rows.add(page.locator("[data-test=completion-month-" + m + "] td").allInnerTexts().stream()
+                    .map(String::strip).toList());
+        }
+        return rows;
+    }
+
+    /** Reloads the dashboard until its months table shows what the API answers (task events may still be on the way). */
+    private static void tableAgreesWithTheApi(Page page, String user) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            openDashboard(page);
+            page.locator("[data-test=completion-table] summary").click();
+            page.locator("[data-test=completion-month-12]").waitFor();
+            assertEquals(expectedRows(user), shownRows(page));
+        });
+    }
+
+    /**
+     * 总览 afresh, through the navigation: "/" itself sends a department on to its landing page 我的任务, and a reload
+     * would too.
+     */
+    private static void openDashboard(Page page) {
+        page.navigate(ConsoleBrowser.console() + "/inbox");
+        assertThat(page.locator("h1")).hasText("消息");
+        page.locator("nav a", new Page.LocatorOptions().setHasText("总览")).click();
+        assertThat(page.locator("h1")).containsText("总览");
+    }
+
+    private static int count(String user, String query, int month, String column) {
+        return ((Number) months(user, query).get(month - 1).get(column)).intValue();
+    }
+
+    private static String day(String iso) {
+        LocalDate d = LocalDate.parse(iso);
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    @Test
+    void aLeaderSeesTheYearsCompletionAndOpensTheTasksOfAMonth() {
+        // this month gets one open task and one closed today, so that its numbers are concrete and known to change
+        LocalDate due = YearMonth.now(ZONE).atEndOfMonth();
+        int month = due.getMonthValue();
+        int dueBefore = count("leader1", "", month, "due");
+        int closedBefore = count("leader1", "", month, "closed");
+        int dueClosedBefore = count("leader1", "", month, "dueClosed");
+        String open = Tasks.dispatch(Tasks.draft(), Tasks.OWN, due);
+        String closed = Tasks.closed(Tasks.OTHER, due);
+        await().atMost(Tasks.LOST_EVENT_GUARD).until(() -> count("leader1", "", month, "due") == dueBefore + 2
+                && count("leader1", "", month, "dueClosed") == dueClosedBefore + 1
+                && count("leader1", "", month, "closed") == closedBefore + 1);
+        Map<String, Object> answer = as(notification(), "leader1").get("/api/rollups/months").then().statusCode(200)
+                .extract().path("");
+        assertEquals(null, answer.get("department"), "a leader reads the district's curve");
+        assertEquals(due.getYear(), answer.get("year"));
+
+        Page page = browser.signIn("leader1", "/inbox");
+        openDashboard(page);
+        Locator chart = page.locator("[data-test=completion-chart]");
+        assertThat(chart.locator("canvas").first()).isVisible();
+        assertThat(chart.locator("[role=img]")).hasAttribute("aria-label",
+                "全区" + due.getYear() + "年各月应办结与已销号（截至" + day((String) answer.get("asOf")) + "）");
+        tableAgreesWithTheApi(page, "leader1");
+        assertTrue(Integer.parseInt(page.locator("[data-test=completion-due-" + month + "]").innerText().strip()) >= 2);
+        ConsoleBrowser.screenshot(page, "leader1-dashboard-completion");
+
+        // the month's 应办结 opens the task list of that month's deadlines: both new tasks, not the one due next year
+        page.locator("[data-test=completion-due-" + month + "]").click();
+        YearMonth ym = YearMonth.from(due);
+        String from = ym.atDay(1).toString();
+        String before = ym.plusMonths(1).atDay(1).toString();
+        assertThat(page).hasURL(Pattern.compile(".*/tasks\\?.*deadlineFrom=" + from + ".*"));
+        assertThat(page).hasURL(Pattern.compile(".*deadlineBefore=" + before + ".*"));
+        assertThat(page.locator(link(open))).hasCount(1);
+        assertThat(page.locator(link(closed))).hasCount(1);
+        assertThat(page.locator(link(own))).hasCount(0);
+        ConsoleBrowser.screenshot(page, "leader1-tasks-month");
+
+        // its 其中已销号: the closed one only
+        page.goBack();
+        page.locator("[data-test=completion-table] summary").click();
+        page.locator("[data-test=completion-due-closed-" + month + "]").click();
+        assertThat(page).hasURL(Pattern.compile(".*state=CLOSED.*"));
+        assertThat(page).hasURL(Pattern.compile(".*deadlineFrom=" + from + ".*"));
+        assertThat(page.locator(link(closed))).hasCount(1);
+        assertThat(page.locator(link(open))).hasCount(0);
+    }
+
+    @Test
+    void aDepartmentSeesTheCurveOfItsOwnTasksOnly() {
+        LocalDate due = YearMonth.now(ZONE).atEndOfMonth();
+        int month = due.getMonthValue();
+        int districtBefore = count("leader1", "", month, "due");
+        int ownBefore = count("judicial1", "", month, "due");
+        // one task of its own and one of another department fall due this month
+        String ours = Tasks.dispatch(Tasks.draft(), Tasks.OWN, due);
+        String theirs = Tasks.dispatch(Tasks.draft(), Tasks.OTHER, due);
+        await().atMost(Tasks.LOST_EVENT_GUARD).until(() -> count("leader1", "", month, "due") == districtBefore + 2);
+        assertEquals(ownBefore + 1, count("judicial1", "", month, "due"), "its own task counts, the other's not");
+        // judicial1's curve is its department's, as the leader reads it for that department, and not the district's
+        Map<String, Object> mine = as(notification(), "judicial1").get("/api/rollups/months").then().statusCode(200)
+                .extract().path("");
+        assertEquals(Tasks.OWN, mine.get("department"));
+        assertEquals(months("leader1", "?department=" + Tasks.OWN), mine.get("months"));
+        assertNotEquals(months("leader1", ""), mine.get("months"));
+        as(notification(), "judicial1").queryParam("department", Tasks.OTHER).get("/api/rollups/months")
+                .then().statusCode(403);
+
+        Page page = browser.signIn("judicial1", "/inbox");
+        openDashboard(page);
+        Locator chart = page.locator("[data-test=completion-chart]");
+        // its own name, not 全区 (Playwright's patterns are JavaScript's, so the whole title is compared)
+        assertThat(chart.locator("[role=img]")).hasAttribute("aria-label", mine.get("name") + String.valueOf(
+                mine.get("year")) + "年各月应办结与已销号（截至" + day((String) mine.get("asOf")) + "）");
+        tableAgreesWithTheApi(page, "judicial1");
+        ConsoleBrowser.screenshot(page, "judicial1-dashboard-completion");
+        page.locator("[data-test=completion-due-" + month + "]").click();
+        assertThat(page).hasURL(Pattern.compile(".*department=" + Tasks.OWN + ".*"));
+        assertThat(page.locator(link(ours))).hasCount(1);
+        assertThat(page.locator(link(theirs))).hasCount(0);
     }
 
     @Test

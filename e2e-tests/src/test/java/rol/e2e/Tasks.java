@@ -90,8 +90,23 @@ final class Tasks {
 
     /** The office dispatches a task to {@code lead}, no co-departments, due in half a year. */
     static String dispatch(String id, String lead) {
-        act(id, "dispatch", Map.of("leadDepartment", lead, "coDepartments", List.of(), "deadline", DEADLINE.toString()))
+        return dispatch(id, lead, DEADLINE);
+    }
+
+    /** The office dispatches a task to {@code lead}, no co-departments, due on {@code deadline}. */
+    static String dispatch(String id, String lead, LocalDate deadline) {
+        act(id, "dispatch", Map.of("leadDepartment", lead, "coDepartments", List.of(), "deadline", deadline.toString()))
                 .body("state", equalTo("DISPATCHED"));
+        return id;
+    }
+
+    /** A task due on {@code deadline} taken through the whole lifecycle to 销号 today (the office acts for all). */
+    static String closed(String lead, LocalDate deadline) {
+        String id = dispatch(draft(), lead, deadline);
+        act(id, "acknowledge", null).body("state", equalTo("ACKNOWLEDGED"));
+        act(id, "progress", Map.of("percent", 100, "note", "已全部完成。")).body("state", equalTo("IN_PROGRESS"));
+        act(id, "submit", null).body("state", equalTo("SUBMITTED"));
+        act(id, "close", null).body("state", equalTo("CLOSED"));
         return id;
     }
 

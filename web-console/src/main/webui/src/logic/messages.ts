@@ -28,9 +28,16 @@ export const messages = {
     completionRate: '完成率', onTimeRate: '按期办结率', averageProgress: '平均进度', keySupervision: '挂牌督办',
     lightsByDepartment: '各单位红黄绿灯', ranking: '通报排名', rank: '名次', department: '单位',
     redTasks: '超期和红灯任务', keyTasks: '挂牌督办任务', none: '暂无',
-    /** the chart's table view (ECharts dataView): its title, then its two buttons */
-    dataViewClose: '关闭', dataViewRefresh: '刷新',
   },
+  // 全年完成情况 (the dashboard's line chart and its table)
+  completion: {
+    title: '{scope}{year}年各月应办结与已销号（截至{asOf}）', district: '全区', month: '{n}月',
+    due: '当月应办结', dueClosed: '其中已销号', closed: '当月销号', closedOnTime: '其中按期',
+    cumulativeDue: '累计应办结', cumulativeClosed: '累计已销号', colMonth: '月份', table: '按月明细（表格）',
+    notYet: '—', dueLink: '{month}应办结的任务', dueClosedLink: '{month}应办结且已销号的任务',
+    note: '点击柱或点可打开对应月份的任务；“当月销号”按销号日期统计，“其中已销号”为该月应办结任务中现已销号的。',
+  },
+  charts: { dataView: '数据视图', close: '关闭', refresh: '刷新' },
   tasks: {
     title: '任务台账', department: '单位', state: '状态', light: '红黄绿灯', overdue: '只看超期', keySupervision: '只看挂牌督办',
     planYear: '计划年度', deadlineBefore: '时限早于', q: '标题或内容', search: '查询', reset: '重置',
