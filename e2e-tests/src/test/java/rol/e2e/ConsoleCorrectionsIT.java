@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -376,6 +377,72 @@ class ConsoleCorrectionsIT {
             as(notification(), "office1").delete("/api/subscriptions/" + subscription);
             NotificationClock.reset();
         }
+    }
+
+    /** Presses Tab until the focused element matches {@code selector}; fails when it takes more than 60 presses. */
+    private static void tabTo(Page page, String selector) {
+        for (int i = 0; i < 60; i++) {
+            page.keyboard().press("Tab");
+            if ((Boolean) page.evaluate("s => document.activeElement !== null && document.activeElement.matches(s)", selector)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector + "; focus is on "
+                + page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)"));
+    }
+
+    private static boolean focusVisible(Page page) {
+        return (Boolean) page.evaluate("() => document.activeElement.matches(':focus-visible')");
+    }
+
+    @Test
+    void aDepartmentReportsProgressWithTheKeyboardOnly() {
+        String id = Tasks.acknowledged(Tasks.OWN);
+        Page page = browser.signIn("judicial1", "/tasks/" + id);
+        assertThat(page.locator("[data-test=task-title]")).isVisible();
+        // from the top of the page: Tab to the action, Enter opens its dialog
+        page.locator("body").focus();
+        tabTo(page, "[data-test=action-REPORT_PROGRESS]");
+        assertTrue(focusVisible(page), "the focused button shows it is focused");
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".el-dialog")).isVisible();
+        // Tab through the fields: the percent, then the note, then the dialog's 确定
+        tabTo(page, "[data-test=percent] input");
+        page.keyboard().press("ControlOrMeta+A");
+        page.keyboard().type("40");
+        tabTo(page, "textarea[data-test=note]");
+        page.keyboard().type("已完成四成的案卷评查。");
+        tabTo(page, "[data-test=action-submit]");
+        assertTrue(focusVisible(page), "the focused 确定 shows it is focused");
+        ConsoleBrowser.screenshot(page, "judicial1-keyboard-progress");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("[data-test=state]").first()).hasText("办理中");
+        as(task(), "judicial1").get("/api/tasks/" + id).then().statusCode(200)
+                .body("state", equalTo("IN_PROGRESS")).body("percent", equalTo(40));
+        as(task(), "judicial1").get("/api/tasks/" + id + "/history").then().statusCode(200)
+                .body("items.detail.progress.note", hasItem("已完成四成的案卷评查。"));
+        page.context().close();
+    }
+
+    @Test
+    void onATabletTheTaskListAndATaskPageDoNotScrollSideways() {
+        String id = Tasks.inProgress(Tasks.OWN);
+        Page page = browser.signIn("judicial1", "/tasks");
+        for (int[] size : new int[][] {{1024, 768}, {768, 1024}}) {
+            page.setViewportSize(size[0], size[1]);
+            for (String path : List.of("/tasks", "/tasks/" + id)) {
+                page.navigate(ConsoleBrowser.console() + path);
+                page.locator(path.equals("/tasks") ? "[data-test=total]" : "[data-test=task-title]").waitFor();
+                ConsoleBrowser.screenshot(page, "judicial1-tablet-" + size[0] + "x" + size[1]
+                        + (path.equals("/tasks") ? "-tasks" : "-task"));
+                @SuppressWarnings("unchecked")
+                Map<String, Number> widths = (Map<String, Number>) page.evaluate(
+                        "() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })");
+                assertTrue(widths.get("scroll").intValue() <= widths.get("inner").intValue(),
+                        path + " at " + size[0] + "×" + size[1] + " scrolls sideways: " + widths);
+            }
+        }
+        page.context().close();
     }
 
     private static List<Map<String, Object>> deadLetters(String subscription) {
