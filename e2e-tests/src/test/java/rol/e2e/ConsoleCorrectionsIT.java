@@ -2,53 +2,28 @@ package rol.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static rol.e2e.RunningSystem.as;
-import static rol.e2e.RunningSystem.notification;
 import static rol.e2e.RunningSystem.report;
 import static rol.e2e.RunningSystem.task;
 
 /**
- * Console paths that were built but no browser drove: the report page's corrections (merge, split, delete, add,
- * metadata) with their history and a version conflict between two signed-in clerks; a service's field refusal shown
- * beside its field; a changed dispatch suggestion; and the replay of a dead letter to a repaired webhook.
+ * The report page's corrections in the browser (merge, split, delete, add, metadata) with their history, and a
+ * version conflict between two signed-in clerks.
  */
 @ExtendWith(RunningSystem.class)
 class ConsoleCorrectionsIT {
-
-    /** Full names of the directory (task-service directory/licheng.yaml), as the console's selects show them. */
-    private static final Map<String, String> NAMES = Map.of(Tasks.OWN, "泉州市鲤城区司法局",
-            Tasks.OTHER, "泉州市鲤城区市场监督管理局");
 
     static ConsoleBrowser browser;
 
@@ -220,237 +195,5 @@ class ConsoleCorrectionsIT {
         ConsoleBrowser.screenshot(first, "office1-corrections-after-reload");
         first.context().close();
         second.context().close();
-    }
-
-    @Test
-    void anExtensionDateTheServiceRefusesIsExplainedBesideItsFieldAndNothingChanges() {
-        String id = Tasks.acknowledged(Tasks.OWN);
-        String before = Tasks.state(id);
-        LocalDate deadline = LocalDate.parse(as(task(), "office1").get("/api/tasks/" + id).then().statusCode(200)
-                .extract().<String>path("deadline"));
-        // after today (so the date is a plausible one) but not after the current deadline: only the service knows that
-        LocalDate asked = deadline.minusDays(30);
-        assertTrue(asked.isAfter(LocalDate.now().plusDays(1)), "the test task's deadline lies far enough ahead");
-
-        Page page = browser.signIn("judicial1", "/tasks/" + id);
-        page.locator("[data-test=action-REQUEST_EXTENSION]").click();
-        Locator date = page.locator(".el-dialog input.el-input__inner").first();
-        date.fill(asked.getYear() + "年" + asked.getMonthValue() + "月" + asked.getDayOfMonth() + "日");
-        date.press("Enter");
-        page.locator("textarea[data-test=reason]").fill("需与全市专项检查同步推进。");
-        page.locator("[data-test=action-submit]").click();
-
-        Locator field = page.locator(".el-dialog .el-form-item", new Page.LocatorOptions().setHasText("申请延至"));
-        assertThat(field.locator(".el-form-item__error"))
-                .hasText("申请的新时限 " + asked + " 应晚于现有时限 " + deadline + "。");
-        // the other field carries no error, and the dialog stays open for a better date
-        assertThat(page.locator(".el-dialog .el-form-item", new Page.LocatorOptions().setHasText("理由"))
-                .locator(".el-form-item__error")).hasCount(0);
-        assertThat(page.locator(".el-dialog")).isVisible();
-        ConsoleBrowser.screenshot(page, "judicial1-extension-refused");
-
-        assertEquals(before, Tasks.state(id), "the refused request changed nothing");
-        as(task(), "judicial1").get("/api/tasks/" + id + "/extension-requests").then().statusCode(200)
-                .body("items.size()", equalTo(0));
-        page.context().close();
-    }
-
-    @Test
-    void theOfficeChangesASuggestionBeforeDispatchingAndTheTaskGetsTheChoice() {
-        String reportId = Tasks.publish().get(0).reportId();
-        JsonPath drafts = as(task(), "office1").queryParam("reportId", reportId).queryParam("state", "DRAFT")
-                .queryParam("sort", "createdAt").queryParam("size", 100).get("/api/tasks").then().statusCode(200)
-                .extract().jsonPath();
-        String id = drafts.getString("items[0].id");
-        String suggestedLead = drafts.getString("items[0].suggestion.leadDepartment");
-        String suggestedDeadline = drafts.getString("items[0].suggestion.deadline");
-        String lead = Tasks.OTHER.equals(suggestedLead) ? Tasks.OWN : Tasks.OTHER;
-        LocalDate deadline = LocalDate.now().plusDays(100);
-        if (deadline.toString().equals(suggestedDeadline)) {
-            deadline = deadline.plusDays(1);
-        }
-
-        Page page = browser.signIn("office1", "/dispatch?reportId=" + reportId);
-        Locator button = page.locator("[data-test=dispatch][data-task='" + id + "']");
-        assertThat(button).hasText("接受建议并交办");
-        Locator row = page.locator("[data-test=dispatch-list] .el-table__body tr", new Page.LocatorOptions()
-                .setHas(page.locator("[data-test=draft-title][href$='/tasks/" + id + "']")));
-        row.locator("[data-test=draft-lead]").click();
-        page.keyboard().type(NAMES.get(lead).substring(6));
-        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("^" + NAMES.get(lead) + "$"))).click();
-        Locator date = row.locator(".el-date-editor input");
-        date.fill(deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日");
-        date.press("Enter");
-        // the row says it was changed, and its button now dispatches the change
-        assertThat(button).hasText("按修改交办");
-        assertThat(row.locator(".el-tag", new Locator.LocatorOptions().setHasText("已修改"))).isVisible();
-        ConsoleBrowser.screenshot(page, "office1-dispatch-changed");
-        button.click();
-        assertThat(page.locator("[data-test=dispatch-notice]")).containsText("已交办");
-        assertThat(page.locator("[data-test=dispatch][data-task='" + id + "']")).hasCount(0);
-
-        as(task(), "office1").get("/api/tasks/" + id).then().statusCode(200)
-                .body("state", equalTo("DISPATCHED")).body("leadDepartment", equalTo(lead))
-                .body("deadline", equalTo(deadline.toString()));
-        assertNotEquals(suggestedLead, lead);
-        page.context().close();
-    }
-
-    @Test
-    void deadLettersReplayedFromTheConsoleReachTheRepairedWebhookOnceEach() throws Exception {
-        List<String> ids = List.of(Tasks.draft(), Tasks.draft());
-        String district = as(task(), "office1").get("/api/tasks/" + ids.get(0)).then().statusCode(200)
-                .extract().path("district");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String target = "http://127.0.0.1:" + port + "/hook";
-        // a webhook of this test's own, for its department's dispatch notices only, at a port nobody listens on
-        String subscription = as(notification(), "office1").contentType(ContentType.JSON).body(Map.of(
-                "district", district, "recipientType", "DEPARTMENT", "recipientId", Tasks.OWN, "channel", "WEBHOOK",
-                "target", target, "secret", "e2e-corrections-" + UUID.randomUUID(), "enabled", true,
-                "kinds", List.of("DISPATCHED"))).post("/api/subscriptions").then().statusCode(201).extract().path("id");
-        List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer live = null;
-        try {
-            ids.forEach(id -> Tasks.dispatch(id, Tasks.OWN));
-            // the notices are stored (with their deliveries) when notification-service reads the dispatch events
-            await("the dispatch notices of " + ids).atMost(Tasks.LOST_EVENT_GUARD).until(() ->
-                    as(notification(), "judicial1").queryParam("size", 100).get("/api/inbox").then().statusCode(200)
-                            .extract().<List<String>>path("items.taskId").containsAll(ids));
-            // each clock move runs the delivery worker once; hourly steps pass every backoff (at most 1 h), and a
-            // working morning is outside the quiet hours that hold notices back
-            OffsetDateTime morning = NotificationClock.nextMorning();
-            for (int hour = 0; hour < 16 && deadLetters(subscription).size() < ids.size(); hour++) {
-                NotificationClock.move(morning.plusHours(hour));
-            }
-            List<Map<String, Object>> dead = deadLetters(subscription);
-            assertEquals(ids.size(), dead.size(), "each delivery to the closed port became a dead letter: " + dead);
-            assertTrue(dead.stream().allMatch(d -> Integer.valueOf(8).equals(d.get("attempts"))), "8 attempts each: " + dead);
-            assertEquals(Set.copyOf(ids), dead.stream().map(d -> d.get("taskId")).collect(Collectors.toSet()));
-
-            Page page = browser.signIn("office1", "/subscriptions");
-            Locator rows = page.locator("[data-test=dead-letters] .el-table__body tr",
-                    new Page.LocatorOptions().setHasText(target));
-            assertThat(rows).hasCount(2);
-            assertThat(rows.first().locator("td").nth(2)).hasText("8");
-            ConsoleBrowser.screenshot(page, "office1-dead-letters");
-
-            // the receiver is repaired: a live endpoint on the same port
-            live = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            live.createContext("/hook", exchange -> {
-                received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            live.start();
-            // the first row alone: it leaves the list, the other stays
-            String first = (String) dead.get(0).get("taskId");
-            String second = (String) dead.get(1).get("taskId");
-            rows.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("重新投递").setExact(true)).click();
-            assertThat(page.locator("[data-test=replay-notice]")).containsText("已重新投递 1 条");
-            assertThat(rows).hasCount(1);
-            await("the replayed delivery of " + first).atMost(Duration.ofSeconds(40)).until(() -> own(received, first) == 1);
-            assertEquals(0, own(received, second), "the other dead letter waits: " + received);
-            ConsoleBrowser.screenshot(page, "office1-dead-letter-replayed");
-
-            // then 全部重新投递 for the rest
-            page.locator("[data-test=replay-all]").click();
-            assertThat(page.locator("[data-test=replay-notice]")).containsText("已重新投递 1 条");
-            assertThat(rows).hasCount(0);
-            await("the replayed delivery of " + second).atMost(Duration.ofSeconds(40)).until(() -> own(received, second) == 1);
-            // one more run of the worker (every 10 s) sends nothing again
-            Thread.sleep(12_000);
-            assertEquals(1, own(received, first), "delivered once: " + received);
-            assertEquals(1, own(received, second), "delivered once: " + received);
-            assertEquals(List.of(), deadLetters(subscription));
-            page.reload();
-            assertThat(page.locator("[data-test=dead-letters] .el-table__body tr",
-                    new Page.LocatorOptions().setHasText(target))).hasCount(0);
-            page.context().close();
-        } finally {
-            if (live != null) {
-                live.stop(0);
-            }
-            as(notification(), "office1").delete("/api/subscriptions/" + subscription);
-            NotificationClock.reset();
-        }
-    }
-
-    /** Presses Tab until the focused element matches {@code selector}; fails when it takes more than 60 presses. */
-    private static void tabTo(Page page, String selector) {
-        for (int i = 0; i < 60; i++) {
-            page.keyboard().press("Tab");
-            if ((Boolean) page.evaluate("s => document.activeElement !== null && document.activeElement.matches(s)", selector)) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached " + selector + "; focus is on "
-                + page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)"));
-    }
-
-    private static boolean focusVisible(Page page) {
-        return (Boolean) page.evaluate("() => document.activeElement.matches(':focus-visible')");
-    }
-
-    @Test
-    void aDepartmentReportsProgressWithTheKeyboardOnly() {
-        String id = Tasks.acknowledged(Tasks.OWN);
-        Page page = browser.signIn("judicial1", "/tasks/" + id);
-        assertThat(page.locator("[data-test=task-title]")).isVisible();
-        // from the top of the page: Tab to the action, Enter opens its dialog
-        page.locator("body").focus();
-        tabTo(page, "[data-test=action-REPORT_PROGRESS]");
-        assertTrue(focusVisible(page), "the focused button shows it is focused");
-        page.keyboard().press("Enter");
-        assertThat(page.locator(".el-dialog")).isVisible();
-        // Tab through the fields: the percent, then the note, then the dialog's 确定
-        tabTo(page, "[data-test=percent] input");
-        page.keyboard().press("ControlOrMeta+A");
-        page.keyboard().type("40");
-        tabTo(page, "textarea[data-test=note]");
-        page.keyboard().type("已完成四成的案卷评查。");
-        tabTo(page, "[data-test=action-submit]");
-        assertTrue(focusVisible(page), "the focused 确定 shows it is focused");
-        ConsoleBrowser.screenshot(page, "judicial1-keyboard-progress");
-        page.keyboard().press("Enter");
-        assertThat(page.locator("[data-test=state]").first()).hasText("办理中");
-        as(task(), "judicial1").get("/api/tasks/" + id).then().statusCode(200)
-                .body("state", equalTo("IN_PROGRESS")).body("percent", equalTo(40));
-        as(task(), "judicial1").get("/api/tasks/" + id + "/history").then().statusCode(200)
-                .body("items.detail.progress.note", hasItem("已完成四成的案卷评查。"));
-        page.context().close();
-    }
-
-    @Test
-    void onATabletTheTaskListAndATaskPageDoNotScrollSideways() {
-        String id = Tasks.inProgress(Tasks.OWN);
-        Page page = browser.signIn("judicial1", "/tasks");
-        for (int[] size : new int[][] {{1024, 768}, {768, 1024}}) {
-            page.setViewportSize(size[0], size[1]);
-            for (String path : List.of("/tasks", "/tasks/" + id)) {
-                page.navigate(ConsoleBrowser.console() + path);
-                page.locator(path.equals("/tasks") ? "[data-test=total]" : "[data-test=task-title]").waitFor();
-                ConsoleBrowser.screenshot(page, "judicial1-tablet-" + size[0] + "x" + size[1]
-                        + (path.equals("/tasks") ? "-tasks" : "-task"));
-                @SuppressWarnings("unchecked")
-                Map<String, Number> widths = (Map<String, Number>) page.evaluate(
-                        "() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })");
-                assertTrue(widths.get("scroll").intValue() <= widths.get("inner").intValue(),
-                        path + " at " + size[0] + "×" + size[1] + " scrolls sideways: " + widths);
-            }
-        }
-        page.context().close();
-    }
-
-    private static List<Map<String, Object>> deadLetters(String subscription) {
-        return as(notification(), "office1").queryParam("subscriptionId", subscription).queryParam("size", 100)
-                .get("/api/dead-letters").then().statusCode(200).extract().jsonPath().getList("items");
-    }
-
-    private static long own(List<String> received, String taskId) {
-        return received.stream().filter(body -> taskId.equals(new JsonPath(body).getString("taskId"))).count();
     }
 }
