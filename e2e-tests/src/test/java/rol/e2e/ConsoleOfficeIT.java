@@ -6,12 +6,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static rol.e2e.RunningSystem.as;
 import static rol.e2e.RunningSystem.notification;
 import static rol.e2e.RunningSystem.task;
@@ -87,6 +92,61 @@ class ConsoleOfficeIT {
         assertThat(department.locator("[data-test=edit-judicial-bureau]")).hasCount(0);
         assertThat(department.locator("nav a", new Page.LocatorOptions().setHasText("订阅与死信"))).hasCount(0);
         ConsoleBrowser.screenshot(department, "judicial1-directory");
+    }
+
+    @Test
+    void theOfficeEntersAUnitsContactAndADepartmentSeesOnlyItsOwn() {
+        // fictional people and numbers: the directory's contacts are personal data
+        String person = "测试联系人" + UUID.randomUUID().toString().substring(0, 4);
+        String neighbour = "邻局联系人" + UUID.randomUUID().toString().substring(0, 4);
+        setContact("market-regulation", neighbour, "13800000000");
+
+        Page page = browser.signIn("office1", "/directory");
+        page.locator("[data-test=edit-judicial-bureau]").click();
+        page.locator("input[data-test=unit-contactName]").fill(person);
+        page.locator("input[data-test=unit-contactPhone]").fill("0595-123");
+        page.locator("input[data-test=unit-contactEmail]").fill("sfj@example.gov.cn");
+        page.locator("[data-test=unit-save]").click();
+        // task-service's words, next to the phone field, and the dialog stays open to correct it
+        assertThat(page.locator("[data-test=unit-field-contactPhone] .el-form-item__error"))
+                .containsText("联系电话格式不正确");
+        assertThat(page.locator("[data-test=unit-field-contactName] .el-form-item__error")).hasCount(0);
+        ConsoleBrowser.screenshot(page, "office1-directory-contact-error");
+        page.locator("input[data-test=unit-contactPhone]").fill("0595-20000000转801");
+        page.locator("[data-test=unit-save]").click();
+        assertThat(page.locator("[data-test=contact-judicial-bureau]")).hasText(person);
+        assertThat(page.locator("[data-test=phone-judicial-bureau]")).hasAttribute("href", "tel:059520000000;ext=801");
+        assertThat(page.locator("[data-test=contact-market-regulation]")).hasText(neighbour);
+        ConsoleBrowser.screenshot(page, "office1-directory-contacts");
+        as(task(), "office1").get("/api/departments/judicial-bureau").then().statusCode(200)
+                .body("contactName", equalTo(person)).body("contactPhone", equalTo("0595-20000000转801"))
+                .body("contactEmail", equalTo("sfj@example.gov.cn"));
+
+        Page department = browser.signIn("judicial1", "/directory");
+        assertThat(department.locator("[data-test=contact-judicial-bureau]")).hasText(person);
+        assertThat(department.locator("[data-test=contact-market-regulation]")).hasText("—");
+        assertThat(department.locator("[data-test=directory]")).not().containsText(neighbour);
+        assertThat(department.locator("[data-test=directory]")).not().containsText("13800000000");
+        ConsoleBrowser.screenshot(department, "judicial1-directory-contacts");
+        as(task(), "judicial1").get("/api/departments/judicial-bureau").then().statusCode(200)
+                .body("contactName", equalTo(person));
+        as(task(), "judicial1").get("/api/departments/market-regulation").then().statusCode(200)
+                .body("name", notNullValue()).body("contactName", nullValue()).body("contactPhone", nullValue());
+        as(task(), "leader1").get("/api/departments/market-regulation").then().statusCode(200)
+                .body("contactName", equalTo(neighbour));
+    }
+
+    /** Gives a unit a contact through the API, keeping the rest of it as it is. */
+    private static void setContact(String unit, String name, String phone) {
+        var current = as(task(), "office1").get("/api/departments/" + unit).then().statusCode(200).extract();
+        Map<String, Object> body = new HashMap<>();
+        for (String field : List.of("name", "kind", "parent", "shortNames", "aliases", "keywords")) {
+            body.put(field, current.path(field));
+        }
+        body.put("contactName", name);
+        body.put("contactPhone", phone);
+        as(task(), "office1").contentType("application/json").header("If-Match", current.header("ETag")).body(body)
+                .put("/api/departments/" + unit).then().statusCode(200);
     }
 
     @Test

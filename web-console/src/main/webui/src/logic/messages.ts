@@ -170,6 +170,11 @@ export const messages = {
   directory: {
     title: '单位', id: '编号', name: '名称', kind: '类别', parent: '上级单位', shortNames: '简称', aliases: '别名',
     keywords: '关键词', edit: '修改', save: '保存', saved: '已保存', wordsHint: '多个词用顿号、逗号或空格分隔',
+    contactName: '联系人', contactPhone: '联系电话', contactEmail: '电子邮箱', contactAddress: '办公地址', email: '邮箱',
+    hints: {
+      contactName: '不填联系方式可全部留空', contactPhone: '固定电话如 0595-22561234（分机写作 转801）或 11 位手机号',
+      contactEmail: '可不填', contactAddress: '可不填',
+    },
     kinds: { party: '党委机关', government: '政府部门', judicial: '司法机关', subdistrict: '街道', unit: '内设机构' } as Record<string, string>,
   },
   subscriptions: {

@@ -1,4 +1,5 @@
 import { messages } from './messages'
+import type { ContactFields } from './contacts'
 
 // The office pages' logic: rectification coverage, directory words, subscription checks, the digest's heading.
 
@@ -85,7 +86,8 @@ export function otherReports(p: RectProblem): { reportId: string; reportYear: nu
 }
 
 // ---- 单位 ----
-export interface Unit {
+/** A unit as task-service shows it to the caller; the contact fields are null where it withholds them. */
+export interface Unit extends ContactFields {
   id: string; name: string; kind: string; parent: string | null; shortNames: string[]; aliases: string[]
   keywords: string[]; version: number
 }

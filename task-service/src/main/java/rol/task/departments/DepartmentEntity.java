@@ -58,6 +58,19 @@ public class DepartmentEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> keywords = new ArrayList<>();
 
+    // the unit's contact (personal data, see UnitContact); null until the office enters it
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_address")
+    public String contactAddress;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -69,6 +82,19 @@ public class DepartmentEntity extends PanacheEntityBase {
 
     public Department toDepartment() {
         return new Department(departmentId, name, kind, parent, shortNames, aliases, keywords);
+    }
+
+    /** The stored contact, or null when the office has entered none. */
+    public UnitContact contact() {
+        return contactName == null && contactPhone == null && contactEmail == null && contactAddress == null
+                ? null : new UnitContact(contactName, contactPhone, contactEmail, contactAddress);
+    }
+
+    public void setContact(UnitContact c) {
+        contactName = c == null ? null : c.name();
+        contactPhone = c == null ? null : c.phone();
+        contactEmail = c == null ? null : c.email();
+        contactAddress = c == null ? null : c.address();
     }
 
     public static List<DepartmentEntity> ofDistrict(String district) {

@@ -78,7 +78,11 @@ public class DirectoryStore {
         return added;
     }
 
-    /** Writes the unit as it is now to the outbox, in the caller's transaction (after the flush that set its version). */
+    /**
+     * Writes the unit as it is now to the outbox, in the caller's transaction (after the flush that set its version).
+     * The unit's contact is left out on purpose: it is personal data, no consumer needs it (notices go to
+     * subscriptions, not to the contact), and a compacted topic would keep copies of it out of the office's reach.
+     */
     public void announce(DepartmentEntity e) {
         DepartmentUpsertedV1 event = new DepartmentUpsertedV1(e.district, e.departmentId, e.name, e.shortNames,
                 e.kind.name().toLowerCase(Locale.ROOT), e.parent, e.version);

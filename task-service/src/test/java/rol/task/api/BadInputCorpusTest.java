@@ -73,6 +73,7 @@ class BadInputCorpusTest {
         otherDepartments(corpus, task);
         ifMatch(corpus, task, version);
         uploads(corpus, task);
+        contacts(corpus);
         corpus.run(dataSource, Set.of(), 150);
     }
 
@@ -170,6 +171,39 @@ class BadInputCorpusTest {
             As.office();
             return form().multiPart("file", "通报.pdf", PDF, "application/pdf")
                     .post("/api/tasks/" + UUID.randomUUID() + "/evidence");
+        });
+    }
+
+    /**
+     * A unit's contact that is not one: numbers that are not a phone, addresses that are not an email, a contact
+     * without its person or number, and a department writing its own unit's contact (only the office keeps them).
+     * (NUL bytes, oversize text and wrong JSON types of each field come from the OpenAPI example.)
+     */
+    private static void contacts(BadInputCorpus corpus) {
+        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        for (String phone : List.of("12345", "0595-123", "电话13812345678", "13812345678、13912345678",
+                "0595-22561234转", "'; drop table department; --", "+1 2025550123", "0595-0000 0001")) {
+            cases.put("phone " + phone, Map.of("contactName", "张三", "contactPhone", phone));
+        }
+        for (String email : List.of("fzb@", "@licheng.gov.cn", "fzb@licheng", "a b@licheng.gov.cn",
+                "<script>@x.cn", "fzb@licheng.gov.cn\nBcc: x@y.cn")) {
+            cases.put("email " + email, Map.of("contactName", "张三", "contactPhone", "13800000000",
+                    "contactEmail", email));
+        }
+        cases.put("email without a person or phone", Map.of("contactEmail", "fzb@licheng.gov.cn"));
+        cases.put("address without a person or phone", Map.of("contactAddress", "某某路1号"));
+        cases.put("a person without a phone", Map.of("contactName", "张三"));
+        cases.forEach((what, contact) -> corpus.add("bad contact", "PUT judicial-bureau " + what, () -> {
+            As.office();
+            Map<String, Object> body = new java.util.HashMap<>(contact);
+            body.put("name", "泉州市鲤城区司法局");
+            body.put("kind", "government");
+            return json().body(body).put("/api/departments/judicial-bureau");
+        }));
+        corpus.add("other department or read-only role", "judicial1 writes its own unit's contact", () -> {
+            As.judicial();
+            return json().body(Map.of("name", "泉州市鲤城区司法局", "kind", "government", "contactName", "张三",
+                    "contactPhone", "13800000000")).put("/api/departments/judicial-bureau");
         });
     }
 
