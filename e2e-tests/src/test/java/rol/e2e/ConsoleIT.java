@@ -2,6 +2,7 @@ package rol.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -357,14 +358,22 @@ class ConsoleIT {
     @Test
     void signingOutEndsTheSession() {
         Page page = browser.signIn("auditor1", "/tasks");
+        assertThat(page.locator("[data-test=task-list]")).isVisible();
         ConsoleBrowser.screenshot(page, "auditor1-tasks");
+        // a page of the console is never kept by the browser, so nothing of it outlives the session
+        Response document = page.navigate(ConsoleBrowser.console() + "/tasks");
+        assertEquals("no-store", document.headers().get("cache-control"));
+        assertThat(page.locator("[data-test=task-list]")).isVisible();
         page.locator("[data-test=sign-out]").click();
         page.locator("#username").waitFor();
-        // the console's session is gone: a page of it asks to sign in again, and so does going back
+        // the back button, straight after signing out, does not bring the task list back: the browser asks the
+        // console again, which has no session and sends it to sign in
+        page.goBack();
+        page.locator("#username").waitFor();
+        assertThat(page.locator("[data-test=task-list]")).hasCount(0);
+        assertThat(page.locator("#kc-login")).isVisible();
         page.navigate(ConsoleBrowser.console() + "/tasks");
         assertThat(page.locator("#kc-login")).isVisible();
-        page.goBack();
-        assertThat(page.locator("[data-test=task-list]")).hasCount(0);
         int status = page.request().get(ConsoleBrowser.console() + "/api/me",
                 com.microsoft.playwright.options.RequestOptions.create().setHeader("X-Requested-With", "XMLHttpRequest")
                         .setMaxRedirects(0)).status();
