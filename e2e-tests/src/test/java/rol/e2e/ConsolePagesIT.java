@@ -27,12 +27,19 @@ class ConsolePagesIT {
     private static final Set<String> OFFICE_ONLY = Set.of("/dispatch", "/imports", "/subscriptions");
     /** Pages that read the whole district: never offered to a department. */
     private static final Set<String> WHOLE_DISTRICT = Set.of("/reports", "/rectification", "/digest");
+    /** Roles that read everything and change nothing. */
+    private static final Set<String> READ_ONLY = Set.of("leader1", "auditor1");
+    /** The sub-district street1 works for. */
+    private static final String STREET = "kaiyuan-subdistrict";
 
     static ConsoleBrowser browser;
+    static String judicialTask;
+    static String streetTask;
 
     @BeforeAll
     static void aTaskAndABrowser() {
-        Tasks.acknowledged(Tasks.OWN);
+        judicialTask = Tasks.acknowledged(Tasks.OWN);
+        streetTask = Tasks.acknowledged(STREET);
         browser = new ConsoleBrowser();
     }
 
@@ -67,5 +74,27 @@ class ConsolePagesIT {
             String slug = path.equals("/") ? "home" : path.substring(1).replace('/', '-');
             ConsoleBrowser.screenshot(page, user + "-page-" + slug);
         }
+    }
+
+    /**
+     * A task's page for each role (street1's a task of its sub-district, everyone else's the judicial bureau's): the
+     * role sees the task and the actions it may take now, and a leader or an auditor none at all.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"office1", "judicial1", "street1", "leader1", "auditor1"})
+    void aTaskShowsTheActionsTheRoleMayTake(String user) {
+        Page page = browser.signIn(user, "/tasks/" + (user.equals("street1") ? streetTask : judicialTask));
+        assertThat(page.locator("[data-test=task-title]")).isVisible();
+        assertThat(page.locator("[data-test=actions]")).isVisible();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertFalse(page.locator("main .el-alert--error").isVisible(),
+                user + " sees an error on a task: " + page.locator("main .el-alert--error").allInnerTexts());
+        if (READ_ONLY.contains(user)) {
+            assertThat(page.locator("[data-test^=action-]")).hasCount(0);
+            assertThat(page.locator("[data-test=no-actions]")).isVisible();
+        } else {
+            assertThat(page.locator("[data-test^=action-]").first()).isVisible();
+        }
+        ConsoleBrowser.screenshot(page, user + "-page-task");
     }
 }
