@@ -128,7 +128,8 @@ class EmailDeliveryTest {
         assertEquals(notices, ids.size(), "one message per delivery");
         List<Delivery> deliveries = fixture.deliveries(office.id);
         assertEquals(notices, deliveries.size());
-        assertTrue(deliveries.stream().allMatch(d -> d.state == Delivery.State.DELIVERED && d.attempts == 1));
+        assertTrue(deliveries.stream().allMatch(d -> d.state == Delivery.State.DELIVERED && d.attempts == 1),
+                () -> deliveries.stream().map(d -> d.state + "/" + d.attempts + "/" + d.lastError).toList().toString());
     }
 
     @Test
