@@ -187,6 +187,9 @@ class ConsoleIT {
         await().atMost(Tasks.LOST_EVENT_GUARD).until(() -> ranked(department, "supervised") == as(task(), "leader1")
                 .queryParam("department", department).queryParam("leadOnly", true)
                 .queryParam("state", "DISPATCHED", "ACKNOWLEDGED", "IN_PROGRESS", "SUBMITTED", "RETURNED", "CLOSED")
+                .get("/api/tasks").then().statusCode(200).extract().<Integer>path("total")
+                && ranked(department, "overdue") == as(task(), "leader1").queryParam("department", department)
+                .queryParam("leadOnly", true).queryParam("light", "RED")
                 .get("/api/tasks").then().statusCode(200).extract().<Integer>path("total"));
         Page page = browser.signIn("leader1", "/");
         // the department's row, by its name's link (the ranking may move while the suite's events arrive)
