@@ -44,12 +44,28 @@ describe('completion chart', () => {
       state: ['DISPATCHED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'CLOSED'] })
     const closed = monthListQuery(march, 'dueClosed', 'judicial-bureau')
     expect(closed).toEqual({ deadlineFrom: '2026-03-01', deadlineBefore: '2026-04-01', state: ['CLOSED'],
-      department: 'judicial-bureau' })
+      department: 'judicial-bureau', leadOnly: 'true' })
     // the list page reads the same filters back and asks task-service for exactly that range
     const f = filtersFromQuery(closed)
-    expect(serviceQuery(f, false)).toBe(
-      'department=judicial-bureau&state=CLOSED&deadlineBefore=2026-04-01&deadlineFrom=2026-03-01&sort=deadline')
+    expect(serviceQuery(f, false)).toBe('department=judicial-bureau&leadOnly=true&state=CLOSED'
+      + '&deadlineBefore=2026-04-01&deadlineFrom=2026-03-01&sort=deadline')
     const december = monthListQuery(page.months.find((x) => x.month === 12)!, 'due')
     expect(december.deadlineBefore).toBe('2027-01-01')
+  })
+
+  it('opens the tasks closed in the month by the day of closing, or those of them closed on time', () => {
+    const march = page.months.find((x) => x.month === 3)!
+    expect(monthListQuery(march, 'closed')).toEqual({ closedFrom: '2026-03-01', closedBefore: '2026-04-01' })
+    expect(monthListQuery(march, 'closedOnTime')).toEqual({ closedFrom: '2026-03-01', closedBefore: '2026-04-01',
+      closedOnTime: 'true' })
+    // a department's curve counts the tasks it leads
+    const own = monthListQuery(march, 'closedOnTime', 'judicial-bureau')
+    expect(own).toEqual({ department: 'judicial-bureau', leadOnly: 'true', closedFrom: '2026-03-01',
+      closedBefore: '2026-04-01', closedOnTime: 'true' })
+    expect(serviceQuery(filtersFromQuery(own), false)).toBe('department=judicial-bureau&leadOnly=true'
+      + '&closedFrom=2026-03-01&closedBefore=2026-04-01&closedOnTime=true&sort=deadline')
+    // no deadline range and no states: a task closed in March may have been due in any month
+    expect(monthListQuery(march, 'closed', 'judicial-bureau')).not.toHaveProperty('deadlineFrom')
+    expect(monthListQuery(march, 'closed')).not.toHaveProperty('state')
   })
 })

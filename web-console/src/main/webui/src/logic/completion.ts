@@ -2,6 +2,7 @@
 // chart's series, its title, and the task list behind each month's number.
 import { fill } from './imports'
 import { formatDate } from './format'
+import { leadQuery } from './filters'
 import { messages as m } from './messages'
 
 export interface CompletionMonth {
@@ -32,7 +33,8 @@ export interface CompletionPage {
 /** The states the service counts as due: every task but drafts and cancelled ones. */
 export const DUE_STATES = ['DISPATCHED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'CLOSED'] as const
 
-export type MonthKind = 'due' | 'dueClosed'
+/** what a month's number counts: due in it, of those closed now, closed in it, of those closed on time */
+export type MonthKind = 'due' | 'dueClosed' | 'closed' | 'closedOnTime'
 
 export interface CompletionSeries {
   labels: string[]
@@ -65,16 +67,17 @@ export function completionTitle(page: CompletionPage): string {
 }
 
 /**
- * The task list behind a month's number: the tasks due in that month (the states the service counts), or of them
- * the closed ones; of the department when the curve is one department's.
+ * The task list behind a month's number, counted as the service counts it: the tasks due in that month (the states
+ * it counts), or of them the closed ones; the tasks closed (销号) in the month by the day of closing (closedFrom,
+ * closedBefore), or of them those closed on time (closedOnTime). A department's curve counts the tasks it leads
+ * (leadOnly), not those it supports.
  */
 export function monthListQuery(month: CompletionMonth, kind: MonthKind, department?: string | null):
   Record<string, string | string[]> {
-  const q: Record<string, string | string[]> = {
-    deadlineFrom: month.from,
-    deadlineBefore: month.before,
-    state: kind === 'dueClosed' ? ['CLOSED'] : [...DUE_STATES],
-  }
-  if (department) q.department = department
-  return q
+  const q: Record<string, string | string[]> = kind === 'due' || kind === 'dueClosed'
+    ? { deadlineFrom: month.from, deadlineBefore: month.before,
+        state: kind === 'dueClosed' ? ['CLOSED'] : [...DUE_STATES] }
+    : { closedFrom: month.from, closedBefore: month.before }
+  if (kind === 'closedOnTime') q.closedOnTime = 'true'
+  return department ? { ...leadQuery(department), ...q } : q
 }

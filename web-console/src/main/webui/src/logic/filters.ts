@@ -1,7 +1,13 @@
 // The task list's filters, paging and sort live in the URL (so a reload, a link or the back button keep them), and
 // the same filters go to task-service's list and ledger export.
+import { fill } from './imports'
+import { formatDate } from './format'
+import { messages as m } from './messages'
+
 export interface TaskFilters {
   department?: string
+  /** only the tasks `department` leads (牵头), not those it supports: how the rollups count a department */
+  leadOnly?: boolean
   state: string[]
   /** 红黄绿灯 today (any of them); task-service applies the rule in its query, so paging and totals stay right */
   light: string[]
@@ -15,6 +21,11 @@ export interface TaskFilters {
   deadlineFrom?: string
   /** the work plan's issuer (发文机关), exactly as the report names it */
   issuer?: string
+  /** the closing day range (销号日期), first day inclusive, end exclusive; only closed tasks */
+  closedFrom?: string
+  closedBefore?: string
+  /** closed on or before the deadline (按期销号); task-service also takes false (closed late) */
+  closedOnTime?: boolean
   q?: string
   sort: string
   page: number
@@ -58,9 +69,14 @@ export function filtersFromQuery(query: Query): TaskFilters {
   const year = Number(first(query.planYear))
   const before = first(query.deadlineBefore)
   const from = first(query.deadlineFrom)
+  const closedFrom = first(query.closedFrom)
+  const closedBefore = first(query.closedBefore)
+  const department = first(query.department)
   const pending = first(query.pending)
   return {
-    department: first(query.department),
+    department,
+    // task-service refuses leadOnly without a department, so a URL with one alone keeps the department's absence
+    leadOnly: department && first(query.leadOnly) === 'true' ? true : undefined,
     state: all(query.state),
     light: [...new Set(all(query.light))].filter((l) => (LIGHTS as readonly string[]).includes(l)),
     pending: pending && (PENDING as readonly string[]).includes(pending) ? pending : undefined,
@@ -70,6 +86,9 @@ export function filtersFromQuery(query: Query): TaskFilters {
     deadlineBefore: before && DATE.test(before) ? before : undefined,
     deadlineFrom: from && DATE.test(from) ? from : undefined,
     issuer: first(query.issuer),
+    closedFrom: closedFrom && DATE.test(closedFrom) ? closedFrom : undefined,
+    closedBefore: closedBefore && DATE.test(closedBefore) ? closedBefore : undefined,
+    closedOnTime: first(query.closedOnTime) === 'true' ? true : undefined,
     q: first(query.q),
     sort: sort && SORT.test(sort) ? sort : DEFAULT_SORT,
     page: positive(first(query.page), 1),
@@ -81,6 +100,7 @@ export function filtersFromQuery(query: Query): TaskFilters {
 export function queryFromFilters(f: TaskFilters): Record<string, string | string[]> {
   const q: Record<string, string | string[]> = {}
   if (f.department) q.department = f.department
+  if (f.department && f.leadOnly) q.leadOnly = 'true'
   if (f.state.length) q.state = [...f.state]
   if (f.light.length) q.light = [...f.light]
   if (f.pending) q.pending = f.pending
@@ -90,6 +110,9 @@ export function queryFromFilters(f: TaskFilters): Record<string, string | string
   if (f.deadlineBefore) q.deadlineBefore = f.deadlineBefore
   if (f.deadlineFrom) q.deadlineFrom = f.deadlineFrom
   if (f.issuer) q.issuer = f.issuer
+  if (f.closedFrom) q.closedFrom = f.closedFrom
+  if (f.closedBefore) q.closedBefore = f.closedBefore
+  if (f.closedOnTime) q.closedOnTime = 'true'
   if (f.q) q.q = f.q
   if (f.sort !== DEFAULT_SORT) q.sort = f.sort
   if (f.page !== 1) q.page = String(f.page)
@@ -101,6 +124,7 @@ export function queryFromFilters(f: TaskFilters): Record<string, string | string
 export function serviceQuery(f: TaskFilters, paged = true): string {
   const p = new URLSearchParams()
   if (f.department) p.set('department', f.department)
+  if (f.department && f.leadOnly) p.set('leadOnly', 'true')
   f.state.forEach((s) => p.append('state', s))
   f.light.forEach((l) => p.append('light', l))
   if (f.pending) p.set('pending', f.pending)
@@ -110,6 +134,9 @@ export function serviceQuery(f: TaskFilters, paged = true): string {
   if (f.deadlineBefore) p.set('deadlineBefore', f.deadlineBefore)
   if (f.deadlineFrom) p.set('deadlineFrom', f.deadlineFrom)
   if (f.issuer) p.set('issuer', f.issuer)
+  if (f.closedFrom) p.set('closedFrom', f.closedFrom)
+  if (f.closedBefore) p.set('closedBefore', f.closedBefore)
+  if (f.closedOnTime) p.set('closedOnTime', 'true')
   if (f.q) p.set('q', f.q)
   p.set('sort', f.sort)
   if (paged) {
@@ -119,12 +146,48 @@ export function serviceQuery(f: TaskFilters, paged = true): string {
   return p.toString()
 }
 
+/** A filter the list shows as a removable tag (the dashboard's links set them; the form has no field for them). */
+export interface FilterTag {
+  /** also its data-test, filter-<key> */
+  key: 'lead-only' | 'closed' | 'closed-on-time'
+  text: string
+  /** the filters without it */
+  without: Partial<TaskFilters>
+}
+
+/** The day before an ISO date: the last day of a range whose end is exclusive, as a clerk reads it. */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
+/** 仅牵头单位, 销号日期 2026年4月1日至2026年4月30日 (the end shown inclusive), 按期销号: each removable on its own. */
+export function filterTags(f: TaskFilters): FilterTag[] {
+  const tags: FilterTag[] = []
+  if (f.department && f.leadOnly) tags.push({ key: 'lead-only', text: m.taskFilters.leadOnly, without: { leadOnly: undefined } })
+  if (f.closedFrom || f.closedBefore) {
+    const from = f.closedFrom ? formatDate(f.closedFrom) : ''
+    const to = f.closedBefore ? formatDate(dayBefore(f.closedBefore)) : ''
+    const text = from && to ? m.taskFilters.closedRange : from ? m.taskFilters.closedSince : m.taskFilters.closedUntil
+    tags.push({ key: 'closed', text: fill(text, { from, to }), without: { closedFrom: undefined, closedBefore: undefined } })
+  }
+  if (f.closedOnTime) tags.push({ key: 'closed-on-time', text: m.taskFilters.closedOnTime, without: { closedOnTime: undefined } })
+  return tags
+}
+
+/** One department's tasks as notification-service counts them (rollups, 通报排名, its completion curve): those it leads. */
+export function leadQuery(department: string): Record<string, string> {
+  return { department, leadOnly: 'true' }
+}
+
 /**
  * The task list behind a light on the dashboard: the tasks of that light, of one department when the number is a
- * department's (a department user's list holds only its own tasks anyway).
+ * department's. notification-service counts a department's lights over the tasks it leads (牵头) only, so the list
+ * does too (leadOnly); without it task-service would add those the department supports.
  */
 export function lightListQuery(light: string, department?: string | null): Record<string, string> {
-  return department ? { department, light } : { light }
+  return department ? { ...leadQuery(department), light } : { light }
 }
 
 /** The states notification-service counts as supervised (在督): dispatched and not cancelled. */
@@ -133,16 +196,17 @@ export const SUPERVISED_STATES = ['DISPATCHED', 'ACKNOWLEDGED', 'IN_PROGRESS', '
 export type RankingFigure = 'supervised' | 'closed' | 'overdue'
 
 /**
- * The task list behind a number of 通报排名, filtered as notification-service counts it: supervised = the
- * department's tasks in SUPERVISED_STATES, the rates = its closed tasks (the numerator of the completion rate, the
- * base of the on-time rate), overdue = its red tasks (the rollup counts 超期 as today's red light, as the light cards do).
+ * The task list behind a number of 通报排名, filtered as notification-service counts it (a department's tasks are
+ * those it leads, leadOnly): supervised = the department's tasks in SUPERVISED_STATES, the rates = its closed tasks
+ * (the numerator of the completion rate, the base of the on-time rate), overdue = its red tasks (the rollup counts
+ * 超期 as today's red light, as the light cards do).
  */
 export function rankingListQuery(department: string, figure: RankingFigure): Record<string, string | string[]> {
   switch (figure) {
     case 'supervised':
-      return { department, state: [...SUPERVISED_STATES] }
+      return { ...leadQuery(department), state: [...SUPERVISED_STATES] }
     case 'closed':
-      return { department, state: ['CLOSED'] }
+      return { ...leadQuery(department), state: ['CLOSED'] }
     case 'overdue':
       return lightListQuery('RED', department)
   }

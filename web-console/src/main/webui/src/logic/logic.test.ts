@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatDateTime, formatPercent, formatRate } from './format'
 import { departmentName, lightMark, stateMark } from './marks'
-import { filtersFromQuery, lightListQuery, queryFromFilters, serviceQuery, tableSort } from './filters'
+import { filterTags, filtersFromQuery, lightListQuery, queryFromFilters, serviceQuery, tableSort } from './filters'
 import { sessionExpired, toProblem } from './api'
 import { ACTIONS, buttons } from './actions'
 import { taskCalendarNote, yearsToCheck } from './calendar'
@@ -104,8 +104,48 @@ describe('filters in the URL', () => {
   })
   it('opens the list behind a light of the dashboard, of one department or of all', () => {
     expect(lightListQuery('RED')).toEqual({ light: 'RED' })
-    expect(lightListQuery('YELLOW', 'judicial-bureau')).toEqual({ department: 'judicial-bureau', light: 'YELLOW' })
-    expect(filtersFromQuery(lightListQuery('GREEN', null))).toMatchObject({ light: ['GREEN'], department: undefined })
+    // a department's lights count the tasks it leads, as notification-service's department rollup does
+    expect(lightListQuery('YELLOW', 'judicial-bureau')).toEqual({ department: 'judicial-bureau', leadOnly: 'true',
+      light: 'YELLOW' })
+    expect(filtersFromQuery(lightListQuery('GREEN', null))).toMatchObject({ light: ['GREEN'], department: undefined,
+      leadOnly: undefined })
+    const one = new URLSearchParams(serviceQuery(filtersFromQuery(lightListQuery('RED', 'judicial-bureau'))))
+    expect([one.get('department'), one.get('leadOnly'), one.get('light')]).toEqual(['judicial-bureau', 'true', 'RED'])
+  })
+  it('carries leadOnly with its department only, and the closing day range to the URL, the list and the export', () => {
+    const f = filtersFromQuery({ department: 'judicial-bureau', leadOnly: 'true', closedFrom: '2026-04-01',
+      closedBefore: '2026-05-01', closedOnTime: 'true' })
+    expect(f).toMatchObject({ department: 'judicial-bureau', leadOnly: true, closedFrom: '2026-04-01',
+      closedBefore: '2026-05-01', closedOnTime: true })
+    expect(queryFromFilters(f)).toEqual({ department: 'judicial-bureau', leadOnly: 'true', closedFrom: '2026-04-01',
+      closedBefore: '2026-05-01', closedOnTime: 'true' })
+    expect(filtersFromQuery(queryFromFilters(f))).toEqual(f)
+    for (const paged of [true, false]) {
+      const p = new URLSearchParams(serviceQuery(f, paged))
+      expect([p.get('leadOnly'), p.get('closedFrom'), p.get('closedBefore'), p.get('closedOnTime')])
+        .toEqual(['true', '2026-04-01', '2026-05-01', 'true'])
+    }
+    // task-service refuses leadOnly without a department (400): the list drops it, and a removed department takes it along
+    expect(filtersFromQuery({ leadOnly: 'true' }).leadOnly).toBeUndefined()
+    expect(queryFromFilters({ ...f, department: undefined })).not.toHaveProperty('leadOnly')
+    expect(serviceQuery({ ...f, department: undefined })).not.toContain('leadOnly')
+    expect(filtersFromQuery({ closedFrom: 'April', closedBefore: '2026-13', closedOnTime: 'yes' }))
+      .toMatchObject({ closedFrom: undefined, closedBefore: undefined, closedOnTime: undefined })
+    expect(serviceQuery(filtersFromQuery({}))).not.toMatch(/leadOnly|closed/)
+  })
+  it('shows leadOnly, the closing day range and closedOnTime as tags, each removable on its own', () => {
+    const f = filtersFromQuery({ department: 'judicial-bureau', leadOnly: 'true', closedFrom: '2026-04-01',
+      closedBefore: '2026-05-01', closedOnTime: 'true', page: '2' })
+    const tags = filterTags(f)
+    // the range's end is exclusive at task-service; the clerk reads its last day
+    expect(tags.map((t) => [t.key, t.text])).toEqual([['lead-only', '仅牵头单位'],
+      ['closed', '销号日期 2026年4月1日至2026年4月30日'], ['closed-on-time', '按期销号']])
+    expect(queryFromFilters({ ...f, ...tags[1].without, page: 1 })).toEqual({ department: 'judicial-bureau',
+      leadOnly: 'true', closedOnTime: 'true' })
+    expect(queryFromFilters({ ...f, ...tags[0].without, page: 1 })).not.toHaveProperty('leadOnly')
+    expect(filterTags(filtersFromQuery({ closedFrom: '2026-12-01' }))[0].text).toBe('销号日期 2026年12月1日起')
+    expect(filterTags(filtersFromQuery({ closedBefore: '2026-03-01' }))[0].text).toBe('销号日期 截至2026年2月28日')
+    expect(filterTags(filtersFromQuery({ department: 'judicial-bureau' }))).toEqual([])
   })
   it('asks task-service with pages from 0 and the ledger unpaged', () => {
     const f = filtersFromQuery({ state: ['RETURNED', 'SUBMITTED'], keySupervision: 'true', page: '2', q: '复议' })

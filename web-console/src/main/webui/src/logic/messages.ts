@@ -35,6 +35,7 @@ export const messages = {
     due: '当月应办结', dueClosed: '其中已销号', closed: '当月销号', closedOnTime: '其中按期',
     cumulativeDue: '累计应办结', cumulativeClosed: '累计已销号', colMonth: '月份', table: '按月明细（表格）',
     notYet: '—', dueLink: '{month}应办结的任务', dueClosedLink: '{month}应办结且已销号的任务',
+    closedLink: '{month}销号的任务', closedOnTimeLink: '{month}按期销号的任务',
     note: '点击柱或点可打开对应月份的任务；“当月销号”按销号日期统计，“其中已销号”为该月应办结任务中现已销号的。',
   },
   charts: { dataView: '数据视图', close: '关闭', refresh: '刷新' },
@@ -134,6 +135,8 @@ export const messages = {
   taskFilters: {
     deadlineAfter: '时限不早于', issuer: '发文机关', pending: '待办公室决定',
     pendingKinds: { EXTENSION: '延期申请待审批', REVISION: '报告修订待处理' } as Record<string, string>,
+    leadOnly: '仅牵头单位', closedRange: '销号日期 {from}至{to}', closedSince: '销号日期 {from}起',
+    closedUntil: '销号日期 截至{to}', closedOnTime: '按期销号', removeTag: '移除筛选条件：{name}',
   },
   worklist: {
     title: '待办', intro: '今天需要依法治区办处理的事项，每行点右侧按钮去办理。', count: '{n} 项', all: '查看全部',

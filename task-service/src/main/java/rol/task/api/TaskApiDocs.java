@@ -21,7 +21,9 @@ final class TaskApiDocs {
             + "可按报告、工作计划、部门、状态（可多选）、计划年度、发文机关、挂牌督办、期限、是否逾期、红黄绿灯筛选，q 按标题和正文查找"
             + "（繁简体通用）；sort 排序，page 从 0 起，size 1–200。每项带红黄绿灯、序时进度和当前可做的操作（allowedActions）。"
             + "light 按今天的红黄绿灯筛选（RED、YELLOW、GREEN，可重复给出，如 light=RED&light=YELLOW），与任务上显示的灯同一规则；"
-            + "草稿、已销号、已撤销的任务没有灯，不在其中。";
+            + "草稿、已销号、已撤销的任务没有灯，不在其中。leadOnly=true 只列 department 牵头的任务（通报排名和完成情况按牵头单位计数）；"
+            + "closedFrom（含）、closedBefore（不含）按本区时区的销号日期筛选已销号的任务，closedOnTime 只列按期（或逾期）销号的，"
+            + "与完成情况的当月销号、其中按期计法相同。";
     static final String GET = "查看一项任务：定义、牵头和配合单位、期限、状态、进度、佐证材料、序时进度、红黄绿灯和调用者现在可做的操作。"
             + "部门只能查看本部门牵头或配合的任务。ETag 为当前版本。";
     static final String UPDATE = "区委依法治区办（office）修改任务的定义：只改所给的字段（title、text、leadDepartment、coDepartments、"

@@ -14,7 +14,8 @@ import java.util.UUID;
 public record TaskFilter(UUID reportId, UUID workPlanId, String district, String department, List<TaskState> states,
                          Integer planYear, String issuer, Boolean keySupervision, LocalDate deadlineBefore,
                          Boolean overdue, String q, String sort, LocalDate deadlineFrom,
-                         Pending pending, List<TrafficLight> lights) {
+                         Pending pending, List<TrafficLight> lights, Boolean leadOnly, LocalDate closedFrom,
+                         LocalDate closedBefore, Boolean closedOnTime) {
 
     /**
      * What waits for the office's decision on a task (the office's 待办): a pending extension request (延期申请) or a

@@ -20,6 +20,9 @@ import rol.task.workflow.TaskState;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -114,8 +117,8 @@ public class TaskQueries {
         add(where, params, filter.reportId(), "reportId = :reportId", "reportId");
         add(where, params, filter.workPlanId(), "workPlanId = :workPlanId", "workPlanId");
         add(where, params, filter.district(), "district = :district", "district");
-        add(where, params, filter.department(),
-                "(leadDepartment = :department or array_contains(coDepartments, :department))", "department");
+        add(where, params, filter.department(), Boolean.TRUE.equals(filter.leadOnly()) ? "leadDepartment = :department"
+                : "(leadDepartment = :department or array_contains(coDepartments, :department))", "department");
         if (filter.states() != null && !filter.states().isEmpty()) {
             where.add("state in :states");
             params.put("states", filter.states());
@@ -127,6 +130,7 @@ public class TaskQueries {
         add(where, params, filter.keySupervision(), "keySupervision = :keySupervision", "keySupervision");
         add(where, params, filter.deadlineBefore(), "deadline < :deadlineBefore", "deadlineBefore");
         add(where, params, filter.deadlineFrom(), "deadline >= :deadlineFrom", "deadlineFrom");
+        closings(where, params, filter);
         if (filter.overdue() != null) {
             where.add((filter.overdue() ? "" : "not ") + "(deadline < :today and state not in :finished)");
             params.put("today", LocalDate.now(clock));
@@ -154,6 +158,35 @@ public class TaskQueries {
             params.put("q", Like.containing(ChineseText.searchForm(filter.q().strip())));
         }
         return new Where(where.isEmpty() ? "1 = 1" : String.join(" and ", where), params);
+    }
+
+    /**
+     * The closings (销号) filters, counted as notification-service's completion curve counts them
+     * ({@code CompletionStore.closed}): closed tasks, the day of closing in the lights' zone (the instant the range's
+     * first day begins there, and the next one's), on time when that day is not after the deadline.
+     */
+    private void closings(List<String> where, Map<String, Object> params, TaskFilter filter) {
+        if (filter.closedFrom() == null && filter.closedBefore() == null && filter.closedOnTime() == null) {
+            return;
+        }
+        ZoneId zone = lights.zone();
+        where.add("state = :closedState");
+        params.put("closedState", TaskState.CLOSED);
+        add(where, params, startOf(filter.closedFrom(), zone), "closedAt >= :closedFrom", "closedFrom");
+        add(where, params, startOf(filter.closedBefore(), zone), "closedAt < :closedBefore", "closedBefore");
+        if (filter.closedOnTime() != null) {
+            // a fixed offset goes as an interval: PostgreSQL reads "+08:00" as a POSIX zone (sign reversed)
+            boolean offset = zone.normalized() instanceof ZoneOffset;
+            where.add("cast(sql('coalesce(cast(timezone(cast(? as " + (offset ? "interval" : "text")
+                    + "), ?) as date) <= ?, false)', :closedZone, closedAt, deadline) as Boolean) = :closedOnTime");
+            params.put("closedZone", zone.normalized() instanceof ZoneOffset o
+                    ? (o.getTotalSeconds() == 0 ? "+00:00" : o.getId()) : zone.getId());
+            params.put("closedOnTime", filter.closedOnTime());
+        }
+    }
+
+    private static OffsetDateTime startOf(LocalDate day, ZoneId zone) {
+        return day == null ? null : day.atStartOfDay(zone).toOffsetDateTime();
     }
 
     /** The filter's order as HQL, then by id; the field is one of {@link #SORTABLE}, never the caller's text. */

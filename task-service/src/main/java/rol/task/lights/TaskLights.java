@@ -111,7 +111,8 @@ public class TaskLights {
         return at == null ? null : at.atZoneSameInstant(zone()).toLocalDate();
     }
 
-    private ZoneId zone() {
+    /** Where days begin: today, and the days of dispatch, last feedback and closing ({@code rollup.lights.zone}). */
+    public ZoneId zone() {
         return config.lights().zone();
     }
 

@@ -108,7 +108,7 @@ class TaskListTest {
     @TestTransaction // the list counts inside its own transaction
     void theTotalIsCountedUpToACap() {
         TaskFilter ofReport = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         assertEquals(2, queries.countUpTo(ofReport, 2));
         assertEquals(3, queries.countUpTo(ofReport, 3));
         assertEquals(3, queries.countUpTo(ofReport, 10_000));
@@ -122,10 +122,10 @@ class TaskListTest {
     @TestTransaction // the list counts inside its own transaction
     void aDepartmentsCountStaysInsideWhatItSees() {
         TaskFilter ofReport = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         assertEquals(1, queries.countUpTo(ofReport, 10_000));
         TaskFilter searched = new TaskFilter(UUID.fromString(reportId), null, null, null, null, null, null, null, null,
-                null, "专项监督", null, null, null, null);
+                null, "专项监督", null, null, null, null, null, null, null, null);
         assertEquals(1, queries.countUpTo(searched, 10_000));
     }
 
