@@ -180,6 +180,8 @@ class ConsoleActionsIT {
                     new Page.LocatorOptions().setHasText(target));
             assertThat(rows).hasCount(2);
             assertThat(rows.first().locator("td").nth(2)).hasText("8");
+            // the reason in words first, the technical text after it
+            assertThat(rows.first().locator("[data-test=failure-word]")).hasText("连不上接收地址：对方服务未开启或网络不通");
             ConsoleBrowser.screenshot(page, "office1-dead-letters");
 
             // the receiver is repaired: a live endpoint on the same port

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
-  digestHeading, isOpen, isRecurring, joinWords, otherReports, problemsInOrder, recurredInWord, splitWords,
+  digestHeading, failureWord, isOpen, isRecurring, joinWords, otherReports, problemsInOrder, recurredInWord, splitWords,
   subscriptionBody, subscriptionErrors, visibleLinks, yearsWord, type RectProblem, type RectRecurrence,
   type SubscriptionForm,
 } from './office'
 import { ACTIONS, definitionChange } from './actions'
+import { messages } from './messages'
 
 const problem = (id: string, coverage: RectProblem['coverage'], links: RectProblem['links'] = []): RectProblem => ({
   id, problemId: id, title: id, text: '', status: 'NEW', covered: coverage === 'CONFIRMED', coverage, links,
@@ -96,6 +97,28 @@ describe('subscriptions', () => {
     expect(subscriptionBody(form({ recipientId: 'judicial-bureau', secret: 'x' }))).toMatchObject({ recipientId: null, secret: null })
     expect(subscriptionBody(form({ recipientType: 'DEPARTMENT', recipientId: 'judicial-bureau', channel: 'WEBHOOK', secret: ' s ' })))
       .toMatchObject({ recipientId: 'judicial-bureau', secret: 's', enabled: true })
+  })
+})
+
+describe('dead letters in words', () => {
+  it('says what a refused or failing receiver means, with its HTTP status', () => {
+    expect(failureWord('IOException: HTTP 403: signature mismatch')).toBe('接收方拒收（HTTP 403）：请核对地址和签名密钥')
+    expect(failureWord('IOException: HTTP 502')).toBe('接收方出错（HTTP 502）：请联系接收方处理')
+    expect(failureWord('IOException: HTTP 302')).toBe('接收方答复异常（HTTP 302）')
+  })
+  it('tells an unreachable, silent or misnamed receiver apart', () => {
+    expect(failureWord('ConnectException ← ConnectException ← ClosedChannelException')).toBe(messages.subscriptions.failures.unreachable)
+    expect(failureWord('HttpConnectTimeoutException: HTTP connect timed out')).toBe(messages.subscriptions.failures.timeout)
+    expect(failureWord('ConnectException ← UnknownHostException: hooks.example.invalid')).toBe(messages.subscriptions.failures.unknownHost)
+    expect(failureWord('SSLHandshakeException: PKIX path building failed')).toBe(messages.subscriptions.failures.tls)
+  })
+  it('reads an SMTP reply: a permanent refusal differs from a busy server', () => {
+    expect(failureWord('SMTPException: 550 5.1.1 mailbox unavailable')).toBe('邮件服务器拒收（550）：请核对邮件地址')
+    expect(failureWord('MailException: 421 service not available')).toBe('邮件服务器暂时不可用（421）')
+  })
+  it('never leaves the clerk with nothing but the technical text', () => {
+    expect(failureWord('IllegalStateException: no sender for channel SMS')).toBe(messages.subscriptions.failures.other)
+    expect(failureWord(null)).toBeNull()
   })
 })
 
