@@ -2,6 +2,7 @@ package rol.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
@@ -270,22 +271,90 @@ class ConsoleActionsIT {
         page.context().close();
     }
 
+    /** Every table part that scrolls sideways inside (its content wider than its box), with both widths. */
+    private static final String SIDEWAYS_INSIDE = """
+            () => [...document.querySelectorAll('.el-table__body-wrapper .el-scrollbar__wrap, .el-table__header-wrapper')]
+                .filter(e => e.scrollWidth > e.clientWidth + 1)
+                .map(e => e.className + ' (in ' + (e.closest('[data-test]')?.dataset.test ?? 'a table') + '): scrollWidth '
+                    + e.scrollWidth + ' > clientWidth ' + e.clientWidth)""";
+
+    /** The boxes of the bell's badge and of the word 消息 itself (a Range over its text, not the span's margin). */
+    private static final String BELL_BOXES = """
+            () => {
+              const box = r => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+              const badge = document.querySelector('[data-test=bell] .el-badge__content');
+              const range = document.createRange();
+              range.selectNodeContents(document.querySelector('[data-test=bell-word]'));
+              return { badge: box(badge.getBoundingClientRect()), word: box(range.getBoundingClientRect()),
+                       text: range.toString() };
+            }""";
+
+    /** The words of the state and the light of the list's first row, with where they end and where the table ends. */
+    private static final String FIRST_ROW_WORDS = """
+            () => {
+              const row = document.querySelector('[data-test=task-list] .el-table__body tr');
+              const word = sel => {
+                const e = row?.querySelector(sel);
+                if (!e) return { text: '', right: 0, width: 0 };
+                const r = e.getBoundingClientRect();
+                return { text: e.innerText.trim(), right: r.right, width: r.width };
+              };
+              return { state: word('[data-test=state]'), light: word('[data-test=light]'),
+                       tableRight: document.querySelector('[data-test=task-list] .el-table')?.getBoundingClientRect().right ?? 0,
+                       inner: window.innerWidth };
+            }""";
+
     @Test
+    @SuppressWarnings("unchecked")
     void onATabletTheTaskListAndATaskPageDoNotScrollSideways() {
         String id = Tasks.inProgress(Tasks.OWN);
         Page page = browser.signIn("judicial1", "/tasks");
+        // the widest badge the bell shows (99+), whatever judicial1's inbox holds today
+        page.route("**/api/notification/inbox/unread-count", route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(200).setContentType("application/json").setBody("{\"unread\":120}")));
         for (int[] size : new int[][] {{1024, 768}, {768, 1024}}) {
             page.setViewportSize(size[0], size[1]);
             for (String path : List.of("/tasks", "/tasks/" + id)) {
+                String where = path + " at " + size[0] + "×" + size[1];
                 page.navigate(ConsoleBrowser.console() + path);
                 page.locator(path.equals("/tasks") ? "[data-test=total]" : "[data-test=task-title]").waitFor();
+                page.locator("[data-test=bell] .el-badge__content").waitFor();
                 ConsoleBrowser.screenshot(page, "judicial1-tablet-" + size[0] + "x" + size[1]
                         + (path.equals("/tasks") ? "-tasks" : "-task"));
-                @SuppressWarnings("unchecked")
                 Map<String, Number> widths = (Map<String, Number>) page.evaluate(
                         "() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })");
                 assertTrue(widths.get("scroll").intValue() <= widths.get("inner").intValue(),
-                        path + " at " + size[0] + "×" + size[1] + " scrolls sideways: " + widths);
+                        where + " scrolls sideways: " + widths);
+                // nor does anything inside it: a table's own scroll hides columns as well as the page's does
+                List<String> inside = (List<String>) page.evaluate(SIDEWAYS_INSIDE);
+                assertTrue(inside.isEmpty(), where + ": tables scroll sideways inside: " + inside);
+
+                Map<String, Object> bell = (Map<String, Object>) page.evaluate(BELL_BOXES);
+                Map<String, Number> badge = (Map<String, Number>) bell.get("badge");
+                Map<String, Number> word = (Map<String, Number>) bell.get("word");
+                assertEquals("消息", bell.get("text"));
+                boolean apart = badge.get("left").doubleValue() >= word.get("right").doubleValue()
+                        || badge.get("right").doubleValue() <= word.get("left").doubleValue()
+                        || badge.get("top").doubleValue() >= word.get("bottom").doubleValue()
+                        || badge.get("bottom").doubleValue() <= word.get("top").doubleValue();
+                assertTrue(apart, where + ": the bell's badge " + badge + " covers the word 消息 " + word);
+
+                if (path.equals("/tasks")) {
+                    Map<String, Object> row = (Map<String, Object>) page.evaluate(FIRST_ROW_WORDS);
+                    Number tableRight = (Number) row.get("tableRight");
+                    Number inner = (Number) row.get("inner");
+                    for (String part : List.of("state", "light")) {
+                        Map<String, Object> shown = (Map<String, Object>) row.get(part);
+                        double right = ((Number) shown.get("right")).doubleValue();
+                        assertTrue(!shown.get("text").toString().isBlank() && ((Number) shown.get("width")).doubleValue() > 0
+                                        && right <= tableRight.doubleValue() + 1 && right <= inner.doubleValue(),
+                                where + ": the first row's " + part + " is not all in view: " + shown
+                                        + ", the table ends at " + tableRight + ", the window at " + inner);
+                    }
+                    Map<String, Object> light = (Map<String, Object>) row.get("light");
+                    assertTrue(Set.of("红灯", "黄灯", "绿灯", "无灯").contains(light.get("text").toString()),
+                            where + ": the light says its word beside the dot, not " + light);
+                }
             }
         }
         page.context().close();

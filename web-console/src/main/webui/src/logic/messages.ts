@@ -44,6 +44,8 @@ export const messages = {
     planYear: '计划年度', deadlineBefore: '时限早于', q: '标题或内容', search: '查询', reset: '重置',
     exportXlsx: '导出 Excel', exportCsv: '导出 CSV', colTitle: '任务', colLead: '牵头单位', colDeadline: '办结时限',
     colPercent: '进度', colState: '状态', colLight: '红黄绿灯', total: '共 {n} 项',
+    /** the compact table's joined columns (a tablet's width) */
+    colTitleLead: '任务 / 牵头单位', colStateLight: '状态 / 红黄绿灯',
     totalOver: '超过 {n} 项，请加筛选条件缩小范围',
   },
   task: {
