@@ -194,13 +194,13 @@ export const messages = {
     } as Record<string, string>,
     deadLetters: '死信', replay: '重新投递', replayAll: '全部重新投递', replayed: '已重新投递 {n} 条', noDeadLetters: '暂无死信',
     attempts: '尝试次数', lastError: '最后错误', deadAt: '进入死信时间', titleCol: '内容',
-    // 最后错误 in words for the clerk; the technical text stays beside it for whoever fixes the receiver
+    // 最后错误 in words for the clerk, by notification-service's lastErrorReason; the technical text stays beside it
     failures: {
-      rejected: '接收方拒收（HTTP {code}）：请核对地址和签名密钥', receiverError: '接收方出错（HTTP {code}）：请联系接收方处理',
-      answered: '接收方答复异常（HTTP {code}）', timeout: '接收方在时限内没有应答', unreachable: '连不上接收地址：对方服务未开启或网络不通',
-      unknownHost: '接收地址的域名无法解析：请核对地址', tls: '加密连接失败：证书或协议不符', mailRejected: '邮件服务器拒收（{code}）：请核对邮件地址',
-      mailServer: '邮件服务器暂时不可用（{code}）', other: '投递失败，原因见技术信息',
-    },
+      REFUSED: '接收方拒收（HTTP {code}）：请核对地址和签名密钥', RECEIVER_ERROR: '接收方出错（HTTP {code}）：请联系接收方处理',
+      ANSWERED: '接收方答复异常（HTTP {code}）', TIMEOUT: '接收方在时限内没有应答', UNREACHABLE: '连不上接收地址：对方服务未开启或网络不通',
+      UNKNOWN_HOST: '接收地址的域名无法解析：请核对地址', TLS: '加密连接失败：证书或协议不符', MAIL_REFUSED: '邮件服务器拒收（{code}）：请核对邮件地址',
+      MAIL_UNAVAILABLE: '邮件服务器暂时不可用（{code}）', OTHER: '投递失败，原因见技术信息',
+    } as Record<string, string>,
     errors: { target: '请填写地址', email: '邮件地址格式不正确', url: 'Webhook 地址须以 http:// 或 https:// 开头', secret: '新的 Webhook 须设签名密钥（至少16个字符）', recipient: '请选择接收单位' },
   },
   digest: {

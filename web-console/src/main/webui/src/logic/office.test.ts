@@ -101,24 +101,22 @@ describe('subscriptions', () => {
 })
 
 describe('dead letters in words', () => {
-  it('says what a refused or failing receiver means, with its HTTP status', () => {
-    expect(failureWord('IOException: HTTP 403: signature mismatch')).toBe('接收方拒收（HTTP 403）：请核对地址和签名密钥')
-    expect(failureWord('IOException: HTTP 502')).toBe('接收方出错（HTTP 502）：请联系接收方处理')
-    expect(failureWord('IOException: HTTP 302')).toBe('接收方答复异常（HTTP 302）')
+  it('says what a refusing or failing receiver means, with its HTTP status or SMTP reply', () => {
+    expect(failureWord('REFUSED', 403)).toBe('接收方拒收（HTTP 403）：请核对地址和签名密钥')
+    expect(failureWord('RECEIVER_ERROR', 502)).toBe('接收方出错（HTTP 502）：请联系接收方处理')
+    expect(failureWord('MAIL_REFUSED', 550)).toBe('邮件服务器拒收（550）：请核对邮件地址')
+    expect(failureWord('MAIL_UNAVAILABLE', null)).toBe('邮件服务器暂时不可用')
   })
-  it('tells an unreachable, silent or misnamed receiver apart', () => {
-    expect(failureWord('ConnectException ← ConnectException ← ClosedChannelException')).toBe(messages.subscriptions.failures.unreachable)
-    expect(failureWord('HttpConnectTimeoutException: HTTP connect timed out')).toBe(messages.subscriptions.failures.timeout)
-    expect(failureWord('ConnectException ← UnknownHostException: hooks.example.invalid')).toBe(messages.subscriptions.failures.unknownHost)
-    expect(failureWord('SSLHandshakeException: PKIX path building failed')).toBe(messages.subscriptions.failures.tls)
-  })
-  it('reads an SMTP reply: a permanent refusal differs from a busy server', () => {
-    expect(failureWord('SMTPException: 550 5.1.1 mailbox unavailable')).toBe('邮件服务器拒收（550）：请核对邮件地址')
-    expect(failureWord('MailException: 421 service not available')).toBe('邮件服务器暂时不可用（421）')
+  it('has words for every reason the service gives', () => {
+    for (const reason of ['REFUSED', 'RECEIVER_ERROR', 'ANSWERED', 'TIMEOUT', 'UNREACHABLE', 'UNKNOWN_HOST', 'TLS',
+      'MAIL_REFUSED', 'MAIL_UNAVAILABLE', 'OTHER']) {
+      expect(messages.subscriptions.failures[reason], reason).toBeTruthy()
+    }
+    expect(failureWord('UNREACHABLE', null)).toBe('连不上接收地址：对方服务未开启或网络不通')
   })
   it('never leaves the clerk with nothing but the technical text', () => {
-    expect(failureWord('IllegalStateException: no sender for channel SMS')).toBe(messages.subscriptions.failures.other)
-    expect(failureWord(null)).toBeNull()
+    expect(failureWord(null, null)).toBe(messages.subscriptions.failures.OTHER)
+    expect(failureWord('SOMETHING_NEW', null)).toBe(messages.subscriptions.failures.OTHER)
   })
 })
 

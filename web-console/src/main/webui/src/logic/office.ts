@@ -151,28 +151,11 @@ export function digestHeading(district: string, isoWeek: string): string {
 
 // ---- 死信 ----
 /**
- * The reason a delivery failed, in words: notification-service keeps the technical chain of the last error
- * ("ConnectException ← ClosedChannelException", "IOException: HTTP 403: …", an SMTP reply); the clerk reads what
- * it means and what to check, whoever repairs the receiver reads the text itself.
+ * The reason a delivery failed, in words: notification-service classifies the last error (lastErrorReason, with the
+ * receiver's HTTP status or SMTP reply code); the clerk reads what it means and what to check, whoever repairs the
+ * receiver reads the technical text beside it. A dead letter from before the classification says only 原因见技术信息.
  */
-export function failureWord(lastError: string | null): string | null {
-  if (!lastError) return null
+export function failureWord(reason: string | null, status: number | null): string {
   const f = messages.subscriptions.failures
-  const http = /\bHTTP (\d{3})\b/.exec(lastError)
-  if (http) {
-    const code = Number(http[1])
-    const word = code >= 500 ? f.receiverError : code >= 400 ? f.rejected : f.answered
-    return word.replace('{code}', http[1])
-  }
-  const smtp = /\b([45]\d\d)[ -](?:\d\.\d+\.\d+ )?/.exec(lastError)
-  if (smtp && /smtp|mail/i.test(lastError)) {
-    return (smtp[1].startsWith('5') ? f.mailRejected : f.mailServer).replace('{code}', smtp[1])
-  }
-  if (/UnknownHost|Name or service not known|nodename nor servname/i.test(lastError)) return f.unknownHost
-  if (/Timeout|timed out/i.test(lastError)) return f.timeout
-  if (/SSL|TLS|certificate|PKIX/i.test(lastError)) return f.tls
-  if (/Connect|Connection refused|ClosedChannel|NoRouteToHost|Connection reset|unreachable/i.test(lastError)) {
-    return f.unreachable
-  }
-  return f.other
+  return (f[reason ?? 'OTHER'] ?? f.OTHER).replace('{code}', status == null ? '' : String(status)).replace('（）', '')
 }

@@ -44,12 +44,13 @@ public class DeadLetterResource {
 
     public record View(UUID id, UUID subscriptionId, String channel, String target, String source, Long noticeId,
                        String kind, String district, String taskId, String title, String state, int attempts,
-                       String lastError, OffsetDateTime lastAttemptAt, OffsetDateTime deadAt,
-                       OffsetDateTime createdAt) {
+                       String lastError, String lastErrorReason, Integer lastErrorStatus,
+                       OffsetDateTime lastAttemptAt, OffsetDateTime deadAt, OffsetDateTime createdAt) {
         static View of(Delivery d, Subscription s) {
             return new View(d.id, d.subscriptionId, s == null ? null : s.channel.name(), s == null ? null : s.target,
                     d.source, d.noticeId, d.kind, d.district, d.taskId, d.title, d.state.name(), d.attempts,
-                    d.lastError, d.lastAttemptAt, d.deadAt, d.createdAt);
+                    d.lastError, d.lastErrorReason == null ? null : d.lastErrorReason.name(), d.lastErrorStatus,
+                    d.lastAttemptAt, d.deadAt, d.createdAt);
         }
     }
 
@@ -65,7 +66,10 @@ public class DeadLetterResource {
     /** Newest dead letters first, optionally of one subscription; {@code page} counts from 0. */
     @GET
     @Operation(summary = "死信列表", description = "区委依法治区办（office）查看投递失败的提醒：渠道、接收地址、提醒种类、任务、尝试次数、"
-            + "最后一次的错误（lastError）和成为死信的时间，新的在前。可按订阅筛选；page 从 0 起，size 1–100（默认 20）。")
+            + "最后一次的错误（lastError 技术原文；lastErrorReason 原因分类：REFUSED 接收方拒收、RECEIVER_ERROR 接收方出错、"
+            + "ANSWERED 其他答复、TIMEOUT 超时、UNREACHABLE 连不上、UNKNOWN_HOST 域名无法解析、TLS 加密连接失败、"
+            + "MAIL_REFUSED 邮件服务器拒收、MAIL_UNAVAILABLE 邮件服务器暂时不可用、OTHER 其他；lastErrorStatus 对方的 HTTP 状态码或 SMTP "
+            + "答复码）和成为死信的时间，新的在前。可按订阅筛选；page 从 0 起，size 1–100（默认 20）。")
     @APIResponse(responseCode = "400", description = "page 为负数、size 不在 1–100 之间，或 subscriptionId 不是 UUID")
     public PageView list(@QueryParam("subscriptionId") UUID subscriptionId,
                          @QueryParam("page") @DefaultValue("0") int page,

@@ -64,6 +64,15 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** {@link DeliveryFailure.Reason} of the last error, for the office's words; null on rows that failed before V14. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_error_reason")
+    public DeliveryFailure.Reason lastErrorReason;
+
+    /** The receiver's HTTP status or SMTP reply code with the last error, when it answered. */
+    @Column(name = "last_error_status")
+    public Integer lastErrorStatus;
+
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
 

@@ -101,6 +101,9 @@ public class DeliveryWorker implements TimeDrivenJob {
             d.deliveredAt = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
         } catch (Exception e) {
             d.lastError = describe(e);
+            DeliveryFailure failure = DeliveryFailure.of(e);
+            d.lastErrorReason = failure.reason();
+            d.lastErrorStatus = failure.status();
             Optional<Instant> next = retries().nextAttempt(d.attempts, now);
             if (next.isPresent()) {
                 d.nextAttemptAt = OffsetDateTime.ofInstant(next.get(), clock.getZone());

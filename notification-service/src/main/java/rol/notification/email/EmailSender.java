@@ -2,10 +2,12 @@ package rol.notification.email;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import rol.notification.channel.Delivery;
 import rol.notification.channel.DeliveryConfig;
+import rol.notification.channel.ReceiverAnswer;
 import rol.notification.channel.Sender;
 import rol.notification.subscription.Subscription;
 
@@ -29,10 +31,20 @@ public class EmailSender implements Sender {
     }
 
     @Override
-    public void send(Delivery delivery, Subscription subscription) {
-        mailer.send(Mail.withText(subscription.target, delivery.title, delivery.body)
-                .addHeader("Message-ID", messageId(delivery))
-                .addHeader("X-Duban-Delivery", delivery.id.toString()));
+    public void send(Delivery delivery, Subscription subscription) throws ReceiverAnswer {
+        try {
+            mailer.send(Mail.withText(subscription.target, delivery.title, delivery.body)
+                    .addHeader("Message-ID", messageId(delivery))
+                    .addHeader("X-Duban-Delivery", delivery.id.toString()));
+        } catch (RuntimeException e) {
+            // the mail server answered: its reply code says refused for good (5xx) or try later (4xx)
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SMTPException smtp) {
+                    throw ReceiverAnswer.smtp(smtp.getReplyCode(), smtp.getReplyMessage());
+                }
+            }
+            throw e;
+        }
     }
 
     public String messageId(Delivery delivery) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import rol.notification.channel.Delivery;
 import rol.notification.channel.DeliveryConfig;
+import rol.notification.channel.ReceiverAnswer;
 import rol.notification.channel.Sender;
 import rol.notification.subscription.Subscription;
 
@@ -54,8 +55,7 @@ public class WebhookSender implements Sender {
         HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             String answer = response.body() == null ? "" : response.body().strip();
-            throw new IOException("HTTP " + response.statusCode()
-                    + (answer.isEmpty() ? "" : ": " + answer.substring(0, Math.min(MAX_ANSWER, answer.length()))));
+            throw ReceiverAnswer.http(response.statusCode(), answer.substring(0, Math.min(MAX_ANSWER, answer.length())));
         }
     }
 

@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** /api/dead-letters: paging, refusals, replay of one and of all; only the office. */
 @QuarkusTest
@@ -68,7 +69,9 @@ class DeadLetterApiTest {
                 .then().statusCode(200)
                 .body("total", equalTo(3)).body("items", hasSize(2)).body("page", equalTo(0))
                 .body("items[0].state", equalTo("DEAD"))
-                .body("items[0].lastError", containsString("ConnectException"));
+                .body("items[0].lastError", containsString("ConnectException"))
+                .body("items[0].lastErrorReason", equalTo("UNREACHABLE"))
+                .body("items[0].lastErrorStatus", nullValue());
         given().queryParam("subscriptionId", s.id.toString()).queryParam("size", 2).queryParam("page", 1)
                 .get("/api/dead-letters").then().statusCode(200).body("items", hasSize(1));
         given().queryParam("size", 0).get("/api/dead-letters")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rol.notification.channel.ChannelFixture;
 import rol.notification.channel.Delivery;
+import rol.notification.channel.DeliveryFailure;
 import rol.notification.channel.DeliveryWorker;
 import rol.notification.channel.SmtpServer;
 import rol.notification.notice.NoticeCreated;
@@ -157,6 +158,7 @@ class EmailDeliveryTest {
         assertEquals(Delivery.State.PENDING, failed.state);
         assertEquals(1, failed.attempts);
         assertNotNull(failed.lastError);
+        assertEquals(DeliveryFailure.Reason.UNREACHABLE, failed.lastErrorReason, failed.lastError);
         assertEquals(failed.lastAttemptAt.plusSeconds(30).toInstant(), failed.nextAttemptAt.toInstant(),
                 "first retry after the base delay");
 

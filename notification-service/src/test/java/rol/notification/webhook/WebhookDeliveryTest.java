@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rol.notification.channel.ChannelFixture;
 import rol.notification.channel.Delivery;
+import rol.notification.channel.DeliveryFailure;
 import rol.notification.channel.DeliveryWorker;
 import rol.notification.channel.SmtpServer;
 import rol.notification.notice.NoticeCreated;
@@ -126,7 +127,9 @@ class WebhookDeliveryTest {
                     .body("items[0].attempts", equalTo(8))
                     .body("items[0].channel", equalTo("WEBHOOK"))
                     .body("items[0].target", equalTo(bot.url()))
-                    .body("items[0].lastError", startsWith("IOException: HTTP 503"));
+                    .body("items[0].lastError", startsWith("ReceiverAnswer: HTTP 503"))
+                    .body("items[0].lastErrorReason", equalTo("RECEIVER_ERROR"))
+                    .body("items[0].lastErrorStatus", equalTo(503));
 
             bot.failNext(0);
             Delivery first = fixture.deliveries(s.id).get(0);
@@ -157,6 +160,8 @@ class WebhookDeliveryTest {
             Delivery d = fixture.deliveries(s.id).get(0);
             assertEquals(Delivery.State.PENDING, d.state);
             assertTrue(d.lastError.contains("HTTP 401"), d.lastError);
+            assertEquals(DeliveryFailure.Reason.REFUSED, d.lastErrorReason);
+            assertEquals(401, d.lastErrorStatus);
             assertEquals(0, bot.accepted().size());
         }
     }
