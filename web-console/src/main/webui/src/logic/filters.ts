@@ -120,24 +120,16 @@ export function queryFromFilters(f: TaskFilters): Record<string, string | string
   return q
 }
 
-/** task-service's query string for these filters (its pages count from 0); the ledger export takes it unpaged. */
+/**
+ * task-service's query string for these filters: the URL's own parameters, with the sort always given and the page
+ * counted from 0; the ledger export takes it unpaged.
+ */
 export function serviceQuery(f: TaskFilters, paged = true): string {
+  const { sort: _sort, page: _page, size: _size, ...filters } = queryFromFilters(f)
   const p = new URLSearchParams()
-  if (f.department) p.set('department', f.department)
-  if (f.department && f.leadOnly) p.set('leadOnly', 'true')
-  f.state.forEach((s) => p.append('state', s))
-  f.light.forEach((l) => p.append('light', l))
-  if (f.pending) p.set('pending', f.pending)
-  if (f.overdue) p.set('overdue', 'true')
-  if (f.keySupervision) p.set('keySupervision', 'true')
-  if (f.planYear) p.set('planYear', String(f.planYear))
-  if (f.deadlineBefore) p.set('deadlineBefore', f.deadlineBefore)
-  if (f.deadlineFrom) p.set('deadlineFrom', f.deadlineFrom)
-  if (f.issuer) p.set('issuer', f.issuer)
-  if (f.closedFrom) p.set('closedFrom', f.closedFrom)
-  if (f.closedBefore) p.set('closedBefore', f.closedBefore)
-  if (f.closedOnTime) p.set('closedOnTime', 'true')
-  if (f.q) p.set('q', f.q)
+  for (const [key, value] of Object.entries(filters)) {
+    for (const v of Array.isArray(value) ? value : [value]) p.append(key, v)
+  }
   p.set('sort', f.sort)
   if (paged) {
     p.set('page', String(f.page - 1))

@@ -176,11 +176,11 @@ public class TaskQueries {
         add(where, params, startOf(filter.closedBefore(), zone), "closedAt < :closedBefore", "closedBefore");
         if (filter.closedOnTime() != null) {
             // a fixed offset goes as an interval: PostgreSQL reads "+08:00" as a POSIX zone (sign reversed)
-            boolean offset = zone.normalized() instanceof ZoneOffset;
-            where.add("cast(sql('coalesce(cast(timezone(cast(? as " + (offset ? "interval" : "text")
+            ZoneOffset offset = zone.normalized() instanceof ZoneOffset o ? o : null;
+            where.add("cast(sql('coalesce(cast(timezone(cast(? as " + (offset != null ? "interval" : "text")
                     + "), ?) as date) <= ?, false)', :closedZone, closedAt, deadline) as Boolean) = :closedOnTime");
-            params.put("closedZone", zone.normalized() instanceof ZoneOffset o
-                    ? (o.getTotalSeconds() == 0 ? "+00:00" : o.getId()) : zone.getId());
+            params.put("closedZone", offset == null ? zone.getId()
+                    : offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
             params.put("closedOnTime", filter.closedOnTime());
         }
     }
